@@ -1,0 +1,1 @@
+"""Stage 3: Document to annotations (geography, topics, entities, quotes)."""

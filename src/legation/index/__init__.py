@@ -1,0 +1,1 @@
+"""Stage 5: search over the library (full text, facets)."""

@@ -1,0 +1,1 @@
+"""One module per `legation` subcommand (or small family of them)."""

@@ -1,0 +1,1 @@
+"""Stage 1: where bytes come from (files, archives, the web)."""

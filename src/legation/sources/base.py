@@ -1,0 +1,49 @@
+"""Stage 1 contract: a source yields raw inputs (bytes plus where they came from)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+__all__ = ["RawInput", "Skipped", "Source"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawInput:
+    """The bytes of one input and its locator; parsers decide what it is."""
+
+    data: bytes
+    name: str  # file name or last URL segment, used for format hints
+    path: str | None = None  # a stable path (archive members: "archive.tar.xz!member")
+    url: str | None = None
+    content_type: str | None = None  # as declared by a server, when fetched
+    read_at: str = field(default_factory=_now)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def locator(self) -> str:
+        return self.url or self.path or self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skipped:
+    """An input a source passed over on purpose (not a document), with the reason."""
+
+    locator: str
+    reason: str
+
+
+class Source(Protocol):
+    """Anything that yields raw inputs (or skips) for the pipeline."""
+
+    def __iter__(self) -> Iterator[RawInput | Skipped]: ...

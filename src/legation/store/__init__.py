@@ -1,0 +1,1 @@
+"""Stage 4: the library of record."""

@@ -1,0 +1,1 @@
+"""Controlled vocabularies kept as data, and their loader."""
