@@ -24,7 +24,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     per_page: int = 10
-    max_input_bytes: int = 64 * 1024 * 1024
+    max_input_bytes: int = 32 * 1024 * 1024  # larger single files are refused, not parsed
     batch_size: int = 200
     enrich: bool = True
     crawl_delay: float = 1.0
