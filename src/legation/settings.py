@@ -53,7 +53,9 @@ def _coerce(name: str, value: Any) -> Any:
     if kind in ("float", float):
         return float(value)
     if kind in ("bool", bool):
-        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        return (
+            value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        )
     return str(value)
 
 
@@ -87,7 +89,9 @@ def load_settings(
     }
     # The data folder decides where the config file is, so find it first.
     data = Path(overrides.get("data") or env_values.get("DATA") or Settings.data)
-    config_path = Path(env["LEGATION_CONFIG"]) if "LEGATION_CONFIG" in env else data / "legation.toml"
+    config_path = (
+        Path(env["LEGATION_CONFIG"]) if "LEGATION_CONFIG" in env else data / "legation.toml"
+    )
     settings = Settings()
     if config_path.is_file():
         with config_path.open("rb") as fh:

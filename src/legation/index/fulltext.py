@@ -71,7 +71,9 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     for name in TEXT_FIELDS:
-        builder.add_text_field(name, stored=name in ("title", "body", "abstract"), tokenizer_name="en_stem")
+        builder.add_text_field(
+            name, stored=name in ("title", "body", "abstract"), tokenizer_name="en_stem"
+        )
     for name in _STRING_FACETS:
         builder.add_text_field(name, stored=False, fast=True, tokenizer_name="raw")
     builder.add_integer_field("year", stored=False, indexed=True, fast=True)
@@ -207,7 +209,9 @@ class FullTextIndex:
             return ()
         body_snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
         body_snippets.set_max_num_chars(_SNIPPET_CHARS)
-        abstract_snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "abstract")
+        abstract_snippets = tantivy.SnippetGenerator.create(
+            searcher, query, self.schema, "abstract"
+        )
         abstract_snippets.set_max_num_chars(_SNIPPET_CHARS)
         hits = []
         for score, address in raw_hits:
@@ -233,9 +237,7 @@ class FullTextIndex:
         return tuple(hits)
 
     def _facets(self, searcher: Any, query: Any) -> dict[str, tuple[FacetValue, ...]]:
-        aggs = {
-            name: {"terms": {"field": name, "size": _MAX_FACET_VALUES}} for name in FACETS
-        }
+        aggs = {name: {"terms": {"field": name, "size": _MAX_FACET_VALUES}} for name in FACETS}
         try:
             raw = searcher.aggregate(query, aggs)
         except ValueError as exc:  # an empty index has no fast-field columns yet

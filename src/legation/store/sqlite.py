@@ -192,7 +192,10 @@ class SQLiteStore:
     def iter_with_enrichment(self) -> Iterator[tuple[Document, dict[str, Any] | None]]:
         query = "SELECT json, enrichment FROM documents ORDER BY rowid"
         for text, enrichment in self._connect().execute(query):
-            yield Document.from_json(json.loads(text)), json.loads(enrichment) if enrichment else None
+            yield (
+                Document.from_json(json.loads(text)),
+                json.loads(enrichment) if enrichment else None,
+            )
 
     def count(self) -> int:
         return int(self._reader.execute("SELECT count(*) FROM documents").fetchone()[0])
