@@ -16,11 +16,12 @@ from typing import Any
 __all__ = ["Settings", "load_settings"]
 
 _ENV_PREFIX = "LEGATION_"
+_DEFAULT_DATA = Path("legation-data")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    data: Path = Path("legation-data")
+    data: Path = _DEFAULT_DATA
     host: str = "127.0.0.1"
     port: int = 8000
     per_page: int = 10
@@ -88,7 +89,7 @@ def load_settings(
         if k.startswith(_ENV_PREFIX) and k != "LEGATION_CONFIG"
     }
     # The data folder decides where the config file is, so find it first.
-    data = Path(overrides.get("data") or env_values.get("DATA") or Settings.data)
+    data = Path(overrides.get("data") or env_values.get("DATA") or _DEFAULT_DATA)
     config_path = (
         Path(env["LEGATION_CONFIG"]) if "LEGATION_CONFIG" in env else data / "legation.toml"
     )

@@ -87,8 +87,9 @@ def facet_values(doc: Document, enrichment: dict[str, Any] | None) -> dict[str, 
     geography = list(doc.geography)
     if enrichment:
         geography += enrichment.get("geography", {}).get("about", [])
-        for topic in enrichment.get("topics", []):
-            topics.append(topic["name"] if isinstance(topic, dict) else str(topic))
+        topics += [
+            t["name"] if isinstance(t, dict) else str(t) for t in enrichment.get("topics", [])
+        ]
     values = {
         "content_type": [doc.content_type] if doc.content_type else [],
         "section": [doc.section] if doc.section else [],
@@ -134,9 +135,7 @@ class FullTextIndex:
             "abstract": doc.abstract or "",
             "body": doc.body,
         }
-        for name, values in facet_values(doc, enrichment).items():
-            if values:
-                fields[name] = values
+        fields |= {name: vals for name, vals in facet_values(doc, enrichment).items() if vals}
         if doc.published:
             fields["year"] = doc.published.year
             fields["published"] = doc.published.isoformat()
@@ -200,9 +199,8 @@ class FullTextIndex:
         else:
             result = searcher.search(query, limit=request.per_page, offset=offset, count=True)
         hits = self._hits(searcher, query, result.hits)
-        return SearchResult(
-            total=int(result.count or 0), hits=hits, facets=self._facets(searcher, query)
-        )
+        total = int(getattr(result, "count", 0) or 0)  # `count` is missing from the stubs
+        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query))
 
     def _hits(self, searcher: Any, query: Any, raw_hits: Sequence[Any]) -> tuple[Hit, ...]:
         if not raw_hits:

@@ -46,8 +46,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def _build(kind: str, groups: tuple[str, ...]) -> PartialDate:
     values = dict(zip(kind, groups, strict=True))
-    month = values.get("m") or values.get("M")
-    month_number = _MONTHS[month.lower().rstrip(".")] if "M" in values else month
+    if "M" in values:
+        month_number: int | str | None = _MONTHS[values["M"].lower().rstrip(".")]
+    else:
+        month_number = values.get("m")
     return PartialDate(
         year=int(values["y"]),
         month=int(month_number) if month_number else None,

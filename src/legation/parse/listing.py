@@ -110,7 +110,7 @@ class ListingParser:
             for line in head
             if (m := _LABEL.match(line)) and m.group(1).strip().lower() in _FIELDS
         )
-        if results == 0 or labels < 2 * results:  # noqa: PLR2004 - a result has several fields
+        if results == 0 or labels < 2 * results:
             return 0.0
         return 0.9
 

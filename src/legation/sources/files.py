@@ -10,6 +10,7 @@ import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from legation.sources.base import RawInput, Skipped
@@ -117,8 +118,9 @@ class FileSource:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
-                name = info.filename
-                yield self._member(locator, name, info.file_size, lambda n=name: archive.read(n))
+                yield self._member(
+                    locator, info.filename, info.file_size, partial(archive.read, info.filename)
+                )
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -38,10 +38,11 @@ def fingerprint(doc_json: dict[str, Any]) -> str:
 
 def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("legation.store") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    found = [
+        (int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".sql")
+    ]
     return sorted(found)
 
 
@@ -237,14 +238,14 @@ class _Transaction:
         self._store = store
 
     def __enter__(self) -> SQLiteStore:
-        self._store._batching = True  # noqa: SLF001 - the transaction is the store's own helper
+        self._store._batching = True
         return self._store
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         store = self._store
-        store._batching = False  # noqa: SLF001
-        with store._lock:  # noqa: SLF001
+        store._batching = False
+        with store._lock:
             if exc_type is None:
-                store._writer.commit()  # noqa: SLF001
+                store._writer.commit()
             else:
-                store._writer.rollback()  # noqa: SLF001
+                store._writer.rollback()

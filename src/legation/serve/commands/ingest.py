@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from legation.parse.registry import FORMATS
-from legation.pipeline import IngestOptions, IngestReport, Library, ingest as run_ingest
+from legation.pipeline import IngestOptions, IngestReport, Library
+from legation.pipeline import ingest as run_ingest
 from legation.serve.cli import settings_of
 from legation.sources.files import FileSource, FileSourceOptions, count_inputs
 
@@ -77,10 +78,13 @@ def ingest(
     source = FileSource(list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes))
     started = time.perf_counter()
     with Library.open(settings) as library, _progress(console) as progress:
-        task = progress.add_task("Ingesting", total=count_inputs(list(paths)), current="")
+        total = count_inputs(list(paths))
+        task = progress.add_task("Ingesting", total=total, current="")
 
         def advance(locator: str) -> None:
-            progress.update(task, advance=1, current=Path(locator.split("!")[-1]).name[-40:])
+            progress.update(
+                task, advance=1, current=Path(locator.rsplit("!", maxsplit=1)[-1]).name[-40:]
+            )
 
         report = run_ingest(source, library, options, on_input=advance)
     elapsed = time.perf_counter() - started

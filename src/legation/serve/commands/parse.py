@@ -24,7 +24,7 @@ def _parse_input(item: RawInput | Skipped, fmt: str) -> list[dict[str, Any]]:
         return [doc.to_json() for doc in parse_raw(item, fmt)]
     except LegationError as exc:
         return [{"source": item.locator, "error": str(exc).splitlines()[0]}]
-    except Exception as exc:  # noqa: BLE001 - one bad input must not hide the others' output
+    except Exception as exc:
         return [{"source": item.locator, "error": f"{exc.__class__.__name__}: {exc}"}]
 
 
