@@ -60,11 +60,22 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
     show_default=True,
     help="Input format; auto picks the parser that matches best.",
 )
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Only inputs whose path (or archive member name) matches; repeatable.",
+)
 @click.option("--no-enrich", is_flag=True, help="Skip tagging (geography, topics, entities).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[Path, ...], fmt: str, no_enrich: bool, as_json: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    fmt: str,
+    include: tuple[str, ...],
+    no_enrich: bool,
+    as_json: bool,
 ) -> None:
     """Add files, folders and archives (.tar.xz, .zip) to the library.
 
@@ -75,10 +86,12 @@ def ingest(
     settings = settings_of(ctx)
     console = Console(stderr=True)
     options = IngestOptions(fmt=fmt, enrich=settings.enrich and not no_enrich)
-    source = FileSource(list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes))
+    source = FileSource(
+        list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes, include=include)
+    )
     started = time.perf_counter()
     with Library.open(settings) as library, _progress(console) as progress:
-        total = count_inputs(list(paths))
+        total = None if include else count_inputs(list(paths))
         task = progress.add_task("Ingesting", total=total, current="")
 
         def advance(locator: str) -> None:
