@@ -21,11 +21,13 @@ import yaml
 __all__ = [
     "Country",
     "Organisation",
+    "Places",
     "Region",
     "Topic",
     "VocabError",
     "countries",
     "organisations",
+    "places",
     "regions",
     "topics",
 ]
@@ -240,3 +242,26 @@ def topics() -> tuple[Topic, ...]:
     if missing:
         raise VocabError(f"topics.yaml: broader topics not defined: {sorted(missing)}")
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Places:
+    admin_aliases: dict[str, tuple[str, ...]]
+    not_places: frozenset[str]
+
+
+@cache
+def places() -> Places:
+    """Extra division names (AP abbreviations, well-known regions) and non-place words."""
+    raw = _mapping(_read("places.yaml"), "places.yaml")
+    admin = _mapping(raw.get("admin_aliases") or {}, "places.yaml: admin_aliases")
+    known = set(countries())
+    out: dict[str, tuple[str, ...]] = {}
+    for code, names in admin.items():
+        if code not in known:
+            raise VocabError(f"places.yaml: unknown country code {code}")
+        out[code] = _strings(names, f"places.yaml: {code}")
+    return Places(
+        admin_aliases=out,
+        not_places=frozenset(_strings(raw.get("not_places"), "places.yaml: not_places")),
+    )
