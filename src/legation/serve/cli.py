@@ -26,6 +26,8 @@ _COMMANDS: dict[str, str] = {
     "show": "legation.serve.commands.search:show",
     "stats": "legation.serve.commands.search:stats",
     "serve": "legation.serve.commands.web:serve",
+    "tag": "legation.serve.commands.tag:tag",
+    "retag": "legation.serve.commands.tag:retag",
 }
 
 
