@@ -157,8 +157,8 @@ def find_quotes(text: str, sentences: list[Sentence], people: People) -> list[Qu
         ):
             i += 1
             body = body.rstrip(",") + " " + spans[i].text
-        body = body.rstrip(",")
             end = spans[i].close + 1
+        body = body.rstrip(",")
         resolved = _resolve(text, q, people, quoted)
         if resolved is not None and len(body.split()) >= 2:  # noqa: PLR2004 - one word is a scare quote
             speaker, affiliation = resolved
