@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from legation.enrich.geography import find_mentions
+from legation.enrich.run import geoparse
 
 COUNTRY_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "PCLF", "PCL"}
 
@@ -139,7 +139,7 @@ def score(docs: list[tuple[str, list[Gold]]], errors: int, label: str) -> dict[s
     t0 = time.perf_counter()
     for text, golds in docs:
         words += len(text.split())
-        pred = find_mentions(text).mentions
+        pred = geoparse(text).mentions
         used: set[int] = set()
         for p in pred:
             hit = None
@@ -183,7 +183,7 @@ def main() -> int:
         print(f"needs {geo}", file=sys.stderr)
         return 2
     by_id, _names, points = _geonames()
-    find_mentions("warm up the gazetteer")
+    geoparse("Warm up the gazetteer and the model, said John Smith.")
     tr = score(load_trnews(geo / "TR-News.xml", by_id), args.errors, "TR-News")
     score(load_gwn(geo / "GWN.xml", by_id, Nearest(points)), args.errors, "GeoWebNews")
     ok = tr["P"] >= 0.88 and tr["R"] >= 0.82 and tr["country_demonym_R"] >= 0.95

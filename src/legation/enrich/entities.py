@@ -87,6 +87,7 @@ class People:
     orgs: dict[str, Entity] = field(default_factory=dict)
     person_spans: list[NameSpan] = field(default_factory=list)
     org_spans: list[NameSpan] = field(default_factory=list)
+    registry_spans: list[NameSpan] = field(default_factory=list)  # orgs.yaml matches only
 
     def resolve(self, written: str) -> str | None:
         """Canonical person for a written name ("Beebe" -> "George Beebe")."""
@@ -283,6 +284,7 @@ def _organisations(text: str, raw: list[tuple[int, int, str]], out: People) -> N
     for m in pattern.finditer(text):
         name = alias[m.group(0)]
         out.org_spans.append(NameSpan(m.start(), m.end(), name))
+        out.registry_spans.append(NameSpan(m.start(), m.end(), name))
         counts[name] = counts.get(name, 0) + 1
     known = {sp.start for sp in out.org_spans}
     places = _strong_place_names()

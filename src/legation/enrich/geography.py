@@ -54,6 +54,7 @@ _BIG_CITY = 100_000
 _TOWN = 15_000
 _HAMLET = 1_000
 _CONTEXT_WEIGHT = 3.0
+_ACRONYM = 4  # longer all-capital words may be a name in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,8 @@ def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer) -> list[_Match
             end = toks[j][1]
             key = normalise(text[s:end])
             cands = names.get(key)
+            if cands is None and len(key) > _ACRONYM and key.isupper():
+                cands = names.get(key.title())  # datelines: "WASHINGTON (AP) -"
             if cands is None and end < len(text) and text[end] == ".":
                 cands = names.get(key + ".")
                 if cands is not None:
@@ -218,7 +221,8 @@ def _keep(
         return True
     if m.text in gaz.not_places or m.text in surnames:
         return False
-    if _capitalised_neighbour(text, toks, m, after=c.kind > Kind.ADMIN1):
+    small_town = c.kind == Kind.CITY and c.population < _BIG_CITY
+    if _capitalised_neighbour(text, toks, m, after=small_town):
         if m.tokens == 1 and _capitalised_neighbour(text, toks, m, after=False):
             surnames.add(m.text)  # "Mark Steele": later "Steele" is the person too
         return False

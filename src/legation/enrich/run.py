@@ -38,12 +38,16 @@ def geoparse(text: str, people: People | None = None) -> GeoResult:
     """Place mentions, skipping those inside names of people and organisations."""
     if people is None:
         people = find_entities(text)
-    skip = [Span(s.start, s.end) for s in (*people.person_spans, *people.org_spans)]
+    # places inside a person's name or a registered organisation's name are not places;
+    # inside other organisation names ("Edmonton Police Service") they still are
+    skip = [Span(s.start, s.end) for s in (*people.person_spans, *people.registry_spans)]
     words = {w for name in people.people for w in name.split()}
+    first_names = {name.split()[0] for name in people.people}
     result = find_mentions(text, skip=skip)
     kept = tuple(
         m for m in result.mentions
-        if not (m.kind in ("place", "admin", "capital") and m.text in words)
+        if not (m.kind == "place" and m.text in words)
+        and not (m.kind != "demonym" and m.text in first_names)
     )  # fmt: skip
     return GeoResult(mentions=kept, region_of=result.region_of)
 

@@ -20,9 +20,11 @@ from legation.model import TopicScore
 __all__ = ["assign_topics", "map_given"]
 
 _ACRONYM_MAX = 6
-_MIN_SCORE = 1.0
+_MIN_SCORE = 0.6
 _MAX_TOPICS = 8
 _TITLE_WEIGHT = 3.0
+_BROADER_SHARE = 0.5
+_RELATIVE = 0.25  # keep topics scoring at least this share of the best
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class _Index:
     rx_words: re.Pattern[str]
     rx_acronyms: re.Pattern[str]
     names: dict[str, str]  # lower-case topic name -> name
+    broader: dict[str, str]
 
 
 def _alt(cues: list[str]) -> str:
@@ -67,6 +70,7 @@ def _index() -> _Index:
         rx_words=re.compile(_alt(list(dict.fromkeys(words))), re.IGNORECASE),
         rx_acronyms=re.compile(_alt(list(dict.fromkeys(acronyms)))),
         names={t.name.lower(): t.name for t in topics()},
+        broader={t.name: t.broader for t in topics() if t.broader},
     )
 
 
@@ -106,15 +110,21 @@ def assign_topics(
             for name in _topics_of(idx, m.group(0)):
                 hits[name][cue] += weight
     words = max(len(text) / 6.0, 1.0)
-    scale = 1.0 + math.log1p(words / 250.0) * 2.0  # longer texts need more evidence
-    scored: list[tuple[str, float]] = []
+    scale = 1.0 + math.log1p(words / 400.0) * 1.5  # longer texts need more evidence
+    raw: dict[str, float] = defaultdict(float)
     for name, cues in hits.items():
         # distinct cues count fully, repeats of one cue with diminishing returns
-        raw = sum(1.0 + math.log(w) if w >= 1.0 else w for w in cues.values())
-        score = raw / scale
-        if score >= _MIN_SCORE:
-            scored.append((name, score))
+        raw[name] += sum(1.0 + math.log(w) if w >= 1.0 else w for w in cues.values())
+    for name, value in list(raw.items()):
+        # evidence for a narrow topic is weaker evidence for its broader one
+        parent = idx.broader.get(name)
+        if parent is not None and parent in hits:  # only a parent with evidence of its own
+            raw[parent] += _BROADER_SHARE * value
+    scored = [(n, v / scale) for n, v in raw.items() if v / scale >= _MIN_SCORE]
     scored.sort(key=lambda kv: -kv[1])
+    if scored:
+        floor = _RELATIVE * scored[0][1]
+        scored = [kv for kv in scored if kv[1] >= floor]
     out = [TopicScore(name=n, score=round(s, 3)) for n, s in scored[:_MAX_TOPICS]]
     have = {t.name for t in out}
     for label in map_given(given):
