@@ -143,7 +143,11 @@ def _strong_place_names() -> frozenset[str]:
     from legation.enrich.gazetteer import Kind
 
     names = gazetteer().names
-    return frozenset(n for n, cands in names.items() if cands[0].kind <= Kind.ADMIN1)
+    strong = {n for n, cands in names.items() if cands[0].kind <= Kind.ADMIN1}
+    alias, _ = org_registry()
+    # every word of those names and of registered organisations: "United", "Assembly"
+    words = {w for n in (*strong, *alias) for w in n.split() if w[:1].isupper()}
+    return frozenset(strong | words)
 
 
 def _candidate_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:

@@ -27,24 +27,20 @@ _BROADER_SHARE = 0.5
 _RELATIVE = 0.25  # keep topics scoring at least this share of the best
 
 
+_WORD = re.compile(r"[^\W_]+(?:['\u2019&.-][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Index:
     exact: dict[str, tuple[str, ...]]  # cue (lower case unless acronym) -> topics
     prefixes: dict[str, tuple[str, ...]]  # wildcard stem -> topics
-    rx_words: re.Pattern[str]
-    rx_acronyms: re.Pattern[str]
+    stem_lengths: tuple[int, ...]
+    max_words: int
+    first_words: frozenset[str]  # first words of multi-word cues
+    acronyms: frozenset[str]
     names: dict[str, str]  # lower-case topic name -> name
     broader: dict[str, str]
-
-
-def _alt(cues: list[str]) -> str:
-    parts = []
-    for cue in sorted(cues, key=len, reverse=True):
-        if cue.endswith("*"):
-            parts.append(re.escape(cue[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(cue))
-    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" if parts else r"(?!x)x"
 
 
 @cache
@@ -53,39 +49,55 @@ def _index() -> _Index:
 
     exact: dict[str, list[str]] = defaultdict(list)
     prefixes: dict[str, list[str]] = defaultdict(list)
-    words: list[str] = []
-    acronyms: list[str] = []
+    acronyms: set[str] = set()
     for topic in topics():
         for cue in topic.cues:
             is_acronym = len(cue) <= _ACRONYM_MAX and cue.upper() == cue and cue[0].isalpha()
-            key = cue if is_acronym else cue.lower()
-            (acronyms if is_acronym else words).append(key)
-            if key.endswith("*"):
-                prefixes[key[:-1]].append(topic.name)
+            key = " ".join(_WORD.findall(cue if is_acronym else cue.lower()))
+            if is_acronym:
+                acronyms.add(key)
+            if cue.endswith("*"):
+                prefixes[key].append(topic.name)
             else:
                 exact[key].append(topic.name)
     return _Index(
         exact={k: tuple(dict.fromkeys(v)) for k, v in exact.items()},
         prefixes={k: tuple(dict.fromkeys(v)) for k, v in prefixes.items()},
-        rx_words=re.compile(_alt(list(dict.fromkeys(words))), re.IGNORECASE),
-        rx_acronyms=re.compile(_alt(list(dict.fromkeys(acronyms)))),
+        stem_lengths=tuple(sorted({len(k) for k in prefixes}, reverse=True)),
+        max_words=max(len(k.split()) for k in exact),
+        first_words=frozenset(k.split()[0] for k in exact if " " in k),
+        acronyms=frozenset(acronyms),
         names={t.name.lower(): t.name for t in topics()},
         broader={t.name: t.broader for t in topics() if t.broader},
     )
 
 
-def _topics_of(idx: _Index, hit: str) -> tuple[str, ...]:
-    found = idx.exact.get(hit) or idx.exact.get(hit.lower())
-    if found:
-        return found
-    low = hit.lower()
-    for n in range(len(low), 0, -1):
-        stem = low[:n]
-        if stem in idx.prefixes:
-            return idx.prefixes[stem]
-        if hit[:n] in idx.prefixes:
-            return idx.prefixes[hit[:n]]
-    return ()
+def _cue_hits(text: str, idx: _Index) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(offset, cue, topics) for every cue in text: one pass of n-gram lookups."""
+    toks = [(m.start(), _POSSESSIVE.sub("", m.group(0))) for m in _WORD.finditer(text)]
+    low = [w.lower() for _, w in toks]
+    firsts = idx.first_words
+    out: list[tuple[int, str, tuple[str, ...]]] = []
+    for i, (start, word) in enumerate(toks):
+        longest = min(idx.max_words, len(toks) - i) if low[i] in firsts or word in firsts else 1
+        for n in range(longest, 0, -1):
+            key = " ".join(low[i : i + n]) if n > 1 else low[i]
+            found = idx.exact.get(key)
+            if found is not None and key in idx.acronyms:
+                found = found if " ".join(w for _, w in toks[i : i + n]) == key else None
+            if found is not None:
+                out.append((start, key, found))
+                break
+        else:
+            w = low[i]
+            for length in idx.stem_lengths:
+                if len(w) >= length and w[:length] in idx.prefixes:
+                    out.append((start, w[:length], idx.prefixes[w[:length]]))
+                    break
+            else:
+                if word in idx.exact and word in idx.acronyms:
+                    out.append((start, word, idx.exact[word]))
+    return out
 
 
 def map_given(given: tuple[str, ...]) -> list[str]:
@@ -103,12 +115,10 @@ def assign_topics(
 ) -> list[TopicScore]:
     idx = _index()
     hits: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for rx in (idx.rx_words, idx.rx_acronyms):
-        for m in rx.finditer(text):
-            weight = _TITLE_WEIGHT if m.start() < title_end else 1.0
-            cue = m.group(0).lower()
-            for name in _topics_of(idx, m.group(0)):
-                hits[name][cue] += weight
+    for start, cue, names in _cue_hits(text, idx):
+        weight = _TITLE_WEIGHT if start < title_end else 1.0
+        for name in names:
+            hits[name][cue] += weight
     words = max(len(text) / 6.0, 1.0)
     scale = 1.0 + math.log1p(words / 400.0) * 1.5  # longer texts need more evidence
     raw: dict[str, float] = defaultdict(float)
