@@ -144,9 +144,14 @@ def _strong_place_names() -> frozenset[str]:
 
     names = gazetteer().names
     strong = {n for n, cands in names.items() if cands[0].kind <= Kind.ADMIN1}
+    from legation.vocab.loader import countries, regions
+
     alias, _ = org_registry()
-    # every word of those names and of registered organisations: "United", "Assembly"
-    words = {w for n in (*strong, *alias) for w in n.split() if w[:1].isupper()}
+    vocab = [*alias, *regions()]
+    for c in countries().values():
+        vocab += [c.name, *c.aliases]
+    # every word of country, region and registered organisation names: "United", "Assembly"
+    words = {w for n in vocab for w in n.split() if w[:1].isupper()}
     return frozenset(strong | words)
 
 
@@ -161,19 +166,20 @@ def _candidate_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]
             out.append(sent)
             continue
         run = 0
+        novel_in_run = False
         prev = ""
         hit = False
         for m in _TOKEN.finditer(chunk):
             w = m.group(0)
-            novel = (
-                w[0].isupper() and w.lower() not in lower
-                and w.rstrip(".") not in strong and w not in strong
-            )  # fmt: skip
+            capital = w[0].isupper() and w.lower() not in lower
+            novel = capital and w.rstrip(".") not in strong and w not in strong
             if novel and prev.rstrip(".") in _TITLES:
                 hit = True
                 break
-            run = run + 1 if novel else 0
-            if run >= 2:  # noqa: PLR2004
+            # a run of capitalised words with one unknown: "Georgia Stevens", "Jordan Smith"
+            run = run + 1 if capital else 0
+            novel_in_run = (novel_in_run or novel) if capital else False
+            if run >= 2 and novel_in_run:  # noqa: PLR2004
                 hit = True
                 break
             prev = w

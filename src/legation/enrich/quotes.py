@@ -120,7 +120,7 @@ def _resolve(
 ) -> tuple[str, str | None] | None:
     if q.who is None:
         return None
-    who = q.who.strip()
+    who = q.who.strip().rstrip(".")
     if re.fullmatch(_PRONOUN, who):
         name = people.person_before(q.who_at, skip=quoted)
     else:
