@@ -27,11 +27,10 @@ def main() -> int:
     if not archive.exists():
         print(f"needs {archive}", file=sys.stderr)
         return 2
-    members = []
     with tarfile.open(archive) as tf:
-        for m in tf:
-            if m.isfile() and m.name.endswith(".txt") and "/Session" in m.name:
-                members.append(m.name)
+        members = [
+            m.name for m in tf if m.isfile() and m.name.endswith(".txt") and "/Session" in m.name
+        ]
     step = max(len(members) // args.n, 1)
     wanted = set(members[::step][: args.n])  # spread over all sessions, 1946-2024
     texts = []

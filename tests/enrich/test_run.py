@@ -15,7 +15,11 @@ def test_json_shape() -> None:
     m = j["geography"]["mentions"][0]
     assert set(m) >= {"text", "start", "end", "country"}
     (q,) = j["quotes"]
-    assert (q["speaker"], q["affiliation"], q["text"]) == ("Jens Stoltenberg", "NATO", "We will act")
+    assert (q["speaker"], q["affiliation"], q["text"]) == (
+        "Jens Stoltenberg",
+        "NATO",
+        "We will act",
+    )
     assert text[q["start"] : q["end"]] == '"We will act,"'
     assert all(isinstance(t, str) for t in j["topics"])
 

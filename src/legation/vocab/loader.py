@@ -174,9 +174,9 @@ def regions() -> dict[str, Region]:
     known = set(countries())
     extra_members = _territory_codes()
     out: dict[str, Region] = {}
-    for name, entry in entries.items():
+    for name, raw_entry in entries.items():
         where = f"regions.yaml: {name}"
-        entry = _mapping(entry, where)
+        entry = _mapping(raw_entry, where)
         members = _strings(entry.get("members"), where)
         implied = _strings(entry.get("implied_by"), where)
         for code in (*members, *implied):
@@ -203,16 +203,18 @@ def organisations() -> tuple[Organisation, ...]:
         raise VocabError("orgs.yaml: organisations must be a list")
     out: list[Organisation] = []
     seen: set[str] = set()
-    for i, entry in enumerate(entries):
+    for i, raw_entry in enumerate(entries):
         where = f"orgs.yaml: entry {i}"
-        entry = _mapping(entry, where)
+        entry = _mapping(raw_entry, where)
         name, kind = entry.get("name"), entry.get("kind")
         if not isinstance(name, str) or not isinstance(kind, str):
             raise VocabError(f"{where}: needs name and kind")
         if name in seen:
             raise VocabError(f"{where}: duplicate name {name}")
         seen.add(name)
-        out.append(Organisation(name=name, kind=kind, aliases=_strings(entry.get("aliases"), where)))
+        out.append(
+            Organisation(name=name, kind=kind, aliases=_strings(entry.get("aliases"), where))
+        )
     return tuple(out)
 
 
@@ -223,9 +225,9 @@ def topics() -> tuple[Topic, ...]:
     if not isinstance(entries, list):
         raise VocabError("topics.yaml: topics must be a list")
     out: list[Topic] = []
-    for i, entry in enumerate(entries):
+    for i, raw_entry in enumerate(entries):
         where = f"topics.yaml: entry {i}"
-        entry = _mapping(entry, where)
+        entry = _mapping(raw_entry, where)
         name, desc, broader = entry.get("name"), entry.get("description"), entry.get("broader")
         if not isinstance(name, str) or not isinstance(desc, str) or not desc:
             raise VocabError(f"{where}: needs name and description")

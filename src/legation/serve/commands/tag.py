@@ -103,7 +103,7 @@ def retag(ctx: click.Context) -> None:
             try:
                 store.set_enrichment(doc.id, enrichment_to_json(enrich(doc)))
                 done += 1
-            except Exception as exc:  # noqa: BLE001 - derived data; report and go on
+            except Exception as exc:
                 failed += 1
                 click.echo(f"retag: {doc.id}: {exc}", err=True)
             progress.advance(task)
