@@ -81,7 +81,7 @@ def test_changed_input_updates_its_document(data_dir: Path, tmp_path: Path) -> N
     page.write_text(ARTICLE)
     run(data_dir, "ingest", str(page))
     page.write_text(ARTICLE.replace("Paragraph 3", "Paragraph three"))
-    code, out = run(data_dir, "ingest", "--json", str(page))
+    _code, out = run(data_dir, "ingest", "--json", str(page))
     assert json.loads(out)["updated"] == 1
     _code, out = run(data_dir, "search", "--json", "three")
     assert json.loads(out)["total"] == 1
