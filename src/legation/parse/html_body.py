@@ -46,12 +46,15 @@ def _normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def _region(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element holding most paragraph text (readability-style vote), one level up."""
+def _region(tree: LexborHTMLParser) -> tuple[LexborNode | None, int]:
+    """The element holding most paragraph text (readability-style vote), one level up,
+    and the page's total paragraph text length."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
+    total = 0
     for para in tree.css("p"):
         size = len(para.text(strip=True))
+        total += size
         if size < _MIN_PARAGRAPH:
             continue
         node = para.parent
@@ -62,25 +65,24 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
             nodes[node.mem_id] = node
             node = node.parent
     if not scores:
-        return None
+        return None, total
     best = nodes[max(scores, key=scores.__getitem__)]
     parent = best.parent
     # one level of context keeps a lead paragraph or list that sits beside the text block
     if parent is not None and parent.tag not in ("body", "html", "-document"):
         best = parent
-    return best
+    return best, total
 
 
 def _strip_headlines(text: str, headlines: set[str]) -> str:
     """Drop leading lines that repeat the headline: it is metadata, not body text."""
-    lines = text.split("\n")
-    kept = []
-    for number, line in enumerate(lines):
-        norm = _normalise(line)
-        if number < _LEAD_LINES and norm and any(_same_headline(norm, h) for h in headlines):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+    lines = text.split("\n", _LEAD_LINES)
+    kept = [
+        line
+        for line in lines[:_LEAD_LINES]
+        if not ((norm := _normalise(line)) and any(_same_headline(norm, h) for h in headlines))
+    ]
+    return "\n".join(kept + lines[_LEAD_LINES:])
 
 
 def _same_headline(line: str, headline: str) -> bool:
@@ -107,10 +109,9 @@ def extract_body(tree: LexborHTMLParser, headlines: tuple[str, ...] = ()) -> str
         node.decompose()
     options = _extractor()
     text = ""
-    region = _region(tree)
+    region, page_paragraphs = _region(tree)
     if region is not None:
         text = trafilatura.extract(f"<html><body>{region.html}</body></html>", options=options) or ""
-        page_paragraphs = sum(len(p.text(strip=True)) for p in tree.css("p"))
         if len(text) <= _REGION_SHARE * page_paragraphs:
             text = ""
     if not text:
