@@ -7,13 +7,14 @@ object, the document-level meta tags and byline elements outside comment contain
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from legation.model import PartialDate, RelatedRef
+from legation.model import PartialDate, Precision, RelatedRef
 from legation.parse.html_dates import parse_page_date
 
 if TYPE_CHECKING:
@@ -40,14 +41,24 @@ _ARTICLE_TYPES = {
 }
 _BOILERPLATE_AUTHOR = re.compile(
     r"\b(staff|editors?|editorial|admin(istrator)?|newsroom|news ?desk|desk|team|webmaster|"
-    r"contributors?|redac\w*|guest|unknown|anonymous)\b",
+    r"contributors?|redac\w*|guest|unknown|anonymous|bureau|writer|correspondent|reporter|columnist)\b",
     re.I,
 )
 _BY_PREFIX = re.compile(r"^\s*(?:posted\s+|written\s+)?(?:by|por|von|par|di|от|oleh)\s*:?\s+", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\|)\s*")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\||(?<=[^\W\d_]{3})\.\s)\s*")
+_LABEL = re.compile(r"^[^\W\d_]{2,12}\s*:\s*")  # "Text: Name", "Autor: Name"
+_SITE_SPLIT = re.compile(r"\s+[|\-–—:·»]\s+")
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|\.com\b", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")  # "Headline | Site"
 _MAX_NAME_WORDS = 5
+_H1_OVERLAP = 0.4
+_H1_MIN_COMMON = 3
+_MAX_VISIBLE_AUTHORS = 4
+_NAME_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "del", "du", "dos", "la", "le", "bin", "al", "y"}
+_MAX_DATELINES = 5
+_MAX_DATELINE = 200  # characters; a longer element is text, not a dateline
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|\b)")
+_WORD = re.compile(r"\w+")
 _MAX_AUTHORS = 10
 _COMMENT_CONTAINERS = ("comment", "reply", "respond", "disqus", "discussion")
 
@@ -72,7 +83,7 @@ class PageMeta:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join((html.unescape(value) if "&" in value else value).split())
     return text or None
 
 
@@ -127,20 +138,31 @@ def _names(value: Any) -> list[str]:
     return [text] if text else []
 
 
-def _split_authors(raw: list[str], publisher: str | None) -> tuple[str, ...]:
+def _split_authors(raw: list[str], sites: set[str]) -> tuple[str, ...]:
     names: list[str] = []
     for text in raw:
-        for part in _AUTHOR_SPLIT.split(_BY_PREFIX.sub("", text)):
-            name = part.strip(" .:-–—")
+        parts = [p.strip(" .:-–—") for p in _AUTHOR_SPLIT.split(_LABEL.sub("", _BY_PREFIX.sub("", text)))]
+        lead_words = len(parts[0].split()) if parts else 0
+        for index, name in enumerate(parts):
             if not name or _NOT_A_NAME.search(name) or _BOILERPLATE_AUTHOR.search(name):
                 continue
-            if len(name.split()) > _MAX_NAME_WORDS or (publisher and name.lower() == publisher.lower()):
+            if len(name.split()) > _MAX_NAME_WORDS or _words(name) in sites or not _name_like(name):
                 continue
+            if index and lead_words > 1 and " " not in name:
+                continue  # "Jane Doe, Outlet": a one-word tail after a full name is an affiliation
             if name.isupper() and len(name) > 3:  # noqa: PLR2004 - short all-caps are initials
                 name = name.title()
             if name.lower() not in (n.lower() for n in names):
                 names.append(name)
     return tuple(names[:_MAX_AUTHORS])
+
+
+def _name_like(name: str) -> bool:
+    """Names are capitalised words ("Jan van Dijk"); "The Desk" or "defense ministries" are not."""
+    words = name.split()
+    if words[0].lower() == "the" and len(words) > 1:
+        return False
+    return all(not w[0].isalpha() or not w[0].islower() or w in _NAME_PARTICLES for w in words)
 
 
 def _in_comments(node: LexborNode) -> bool:
@@ -153,24 +175,27 @@ def _in_comments(node: LexborNode) -> bool:
     return False
 
 
-def _visible_authors(tree: LexborHTMLParser) -> list[str]:
+def _visible_authors(tree: LexborHTMLParser, sites: set[str]) -> tuple[str, ...]:
     selectors = (
         '[itemprop="author"] [itemprop="name"]',
         '[itemprop="author"]',
         'a[rel="author"]',
         '[class*="byline"] [class*="author"]',
-        '[class*="byline"]',
         '[class*="author-name"], [class*="author_name"], [class*="authorName"]',
+        '[class*="byline"] a',
+        '[class*="author"] a',
+        '[class*="byline"]',
+        '[class*="author"]',
     )
     for selector in selectors:
         found = [
             text
-            for node in tree.css(selector)
+            for node in tree.css(selector)[:_MAX_AUTHORS]
             if not _in_comments(node) and (text := _clean(node.text(deep=True, separator=" ")))
         ]
-        if found:
-            return found[:_MAX_AUTHORS]
-    return []
+        if (names := _split_authors(found, sites)) and len(names) <= _MAX_VISIBLE_AUTHORS:
+            return names
+    return ()
 
 
 def _first(*values: str | None) -> str | None:
@@ -184,31 +209,115 @@ def _date(*candidates: str | None) -> PartialDate | None:
     return None
 
 
-def _visible_date(tree: LexborHTMLParser) -> str | None:
-    for selector in ('[itemprop="datePublished"]', "time[datetime]", "time[pubdate]"):
-        for node in tree.css(selector):
+def _visible_date(tree: LexborHTMLParser) -> PartialDate | None:
+    """The first date written out for readers in a dateline, byline or <time> element."""
+    for selector in ("time", '[itemprop="datePublished"]', '[class*="byline"]', '[class*="date"]'):
+        for node in tree.css(selector)[:_MAX_DATELINES]:
             if _in_comments(node):
                 continue
-            attrs = node.attributes
-            value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True)
-            if value and parse_page_date(value):
-                return value
+            text = node.text(deep=True, separator=" ")
+            if text and len(text) < _MAX_DATELINE and (date := parse_page_date(text)):
+                if date.precision is Precision.DAY:
+                    return date
     return None
 
 
-def _title(h1s: list[str], structured: list[str], site: str | None) -> str | None:
-    norm = [s.casefold() for s in structured]
-    for h1 in h1s:  # the displayed headline, when structured data confirms it is the headline
-        if any(h1.casefold() in s for s in norm):
+def _url_date(url: str | None) -> PartialDate | None:
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return PartialDate(year=int(year), month=int(month), day=int(day) if day else None)
+    except ValueError:
+        return None
+
+
+def _published(structured: PartialDate | None, tree: LexborHTMLParser, url: str | None) -> PartialDate | None:
+    """Structured first; the dateline wins when it is a day off (UTC stamps vs local dates)."""
+    visible = _visible_date(tree)
+    if structured is not None and visible is not None and structured.day is not None:
+        gap = abs(_ordinal(structured) - _ordinal(visible))
+        return visible if 0 < gap <= 1 else structured
+    return structured or visible or _url_date(url)
+
+
+def _ordinal(date: PartialDate) -> int:
+    from datetime import date as calendar_date
+
+    try:
+        return calendar_date(date.year, date.month or 1, date.day or 1).toordinal()
+    except ValueError:
+        return 0
+
+
+def _htmldate(tree: LexborHTMLParser) -> PartialDate | None:
+    """htmldate's guess, only for pages without any date markup (it costs a few ms)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree.html or "", original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return parse_page_date(found) if found else None
+
+
+def _squash(name: str) -> str:
+    return "".join(_WORD.findall(name.casefold().removesuffix(".com")))
+
+
+def _publisher(declared: str | None, site: str | None) -> str | None:
+    """The JSON-LD publisher's full name when it is the site's ("The Hill" for "TheHill",
+    "Wall Street Journal" for "WSJ"), else the site name: syndicated articles declare the
+    originating agency as publisher."""
+    if not declared or not site:
+        return site or declared
+    full, short = _squash(declared), _squash(site)
+    initials = "".join(w[0] for w in _words(declared).split() if w != "the")
+    return declared if short in (full, initials) or (short and short in full) else site
+
+
+def _site_names(meta: dict[str, list[str]], publisher: str | None, title: str | None) -> set[str]:
+    names = {publisher or "", *meta.get("og:site_name", []), *meta.get("application-name", [])}
+    if title and len(parts := _SITE_SPLIT.split(title)) > 1:
+        names.update((parts[-1], parts[0]))
+    words = {_words(name) for name in names}
+    words.update(w.removeprefix("www ") for w in list(words))
+    words.discard("")
+    return words
+
+
+def _site_name(value: str | None) -> str | None:
+    """A site name as readers know it: no URL scheme, no tagline after a separator."""
+    if not value or value.startswith(("http://", "https://")):
+        return None
+    return _SITE_SPLIT.split(value)[0].removeprefix("www.") or None
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(html.unescape(text).casefold()))
+
+
+def _title(h1s: list[str], structured: list[str], sites: set[str]) -> str | None:
+    """The displayed headline (an <h1> that structured data confirms), else structured data."""
+    norms = [set(_words(s).split()) for s in structured]
+    for h1 in h1s:
+        words = _words(h1).split()
+        if len(words) < 2 or " ".join(words) in sites:  # noqa: PLR2004 - a logo or section label
+            continue
+        # a rewritten SEO title still shares a good part of its words with the headline
+        need = max(min(_H1_MIN_COMMON, len(words)), _H1_OVERLAP * len(words))
+        if any(len(norm.intersection(words)) >= need for norm in norms):
             return h1
     if structured:
-        return _strip_site(structured[0], site)
+        return _strip_site(structured[0], sites)
     return h1s[0] if h1s else None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    if site and title.casefold().endswith(site.casefold()) and len(title) > len(site):
-        return title[: -len(site)].rstrip(" |-–—:·»")
+def _strip_site(title: str, sites: set[str]) -> str:
+    parts = _SITE_SPLIT.split(title)
+    if len(parts) > 1 and _words(parts[-1]) in sites:
+        return title[: title.rindex(parts[-1])].rstrip(" |-–—:·»")
     match = _TITLE_SUFFIX.search(title)
     return title[: match.start()] if match and match.start() > len(title) / 2 else title
 
@@ -265,32 +374,41 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     def tag(*names: str) -> str | None:
         return next((meta[n][0] for n in names if n in meta), None)
 
+    title_node = tree.css_first("title")
+    page_title = _clean(title_node.text()) if title_node is not None else None
+    title_parts = _SITE_SPLIT.split(page_title) if page_title else []
     publisher_obj = article.get("publisher")
     publisher = _first(
-        tag("citation_publisher", "dc.publisher", "dcterms.publisher"),
-        _first(*_names(publisher_obj)) if isinstance(publisher_obj, dict | list) else None,
-        tag("og:site_name", "application-name"),
-        next((n for o in objects if "organization" in _types(o) for n in _names(o.get("name"))), None),
+        _site_name(tag("citation_publisher", "dc.publisher", "dcterms.publisher")),
+        _publisher(
+            _site_name(_first(*_names(publisher_obj)) if isinstance(publisher_obj, dict | list) else None),
+            _site_name(tag("og:site_name")),
+        ),
+        _site_name(tag("application-name")),
+        _site_name(title_parts[-1]) if len(title_parts) > 1 else None,
     )
+    sites = _site_names(meta, publisher, page_title)
     structured_titles = [
         t
         for t in (
             tag("citation_title", "dc.title"),
             _clean(article.get("headline")),
             tag("og:title", "twitter:title"),
-            _clean(tree.css_first("title").text()) if tree.css_first("title") else None,
+            page_title,
         )
         if t
     ]
     h1s = [t for node in tree.css("h1") if (t := _clean(node.text(deep=True, separator=" ")))]
-    title = _title(h1s, structured_titles, publisher)
+    title = _title(h1s, structured_titles, sites)
     raw_authors = meta.get("citation_author") or _names(article.get("author"))
-    if not raw_authors:
-        tagged = [
-            a for n in ("author", "parsely-author", "sailthru.author", "article:author", "dc.creator")
-            for a in meta.get(n, [])
-        ]
-        raw_authors = tagged or _visible_authors(tree)
+    tagged = [
+        a for n in ("author", "parsely-author", "sailthru.author", "article:author", "dc.creator") for a in meta.get(n, [])
+        if not a.startswith(("http://", "https://"))  # article:author is often a profile URL
+    ]
+    # declared authors that are all boilerplate ("admin") mean no byline, not a cue to guess one
+    authors = _split_authors(raw_authors or tagged, sites)
+    if not authors and not (raw_authors or tagged):
+        authors = _visible_authors(tree, sites)
     canonical = tree.css_first('link[rel="canonical"]')
     url = _first(
         canonical.attributes.get("href") if canonical is not None else None,
@@ -298,19 +416,21 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
         _clean(article.get("url")),
         page_url,
     )
+    url = urljoin(page_url, url) if page_url and url else url
+    structured_date = _date(
+        tag("citation_publication_date", "citation_date", "citation_online_date"),
+        _clean(article.get("datePublished")),
+        tag("article:published_time", "og:published_time", "parsely-pub-date", "sailthru.date"),
+        tag("dc.date", "dcterms.created", "dc.date.issued", "date", "pubdate", "publish-date", "datepublished"),
+        _clean(article.get("dateCreated")),
+    )
+    published = _published(structured_date, tree, url) or _htmldate(tree)
     subtitle = _first(_clean(article.get("alternativeHeadline")), tag("og:description", "description"))
     return PageMeta(
         title=title,
         subtitle=subtitle if subtitle and subtitle != title else None,
-        authors=_split_authors(raw_authors, publisher),
-        published=_date(
-            tag("citation_publication_date", "citation_date", "citation_online_date"),
-            _clean(article.get("datePublished")),
-            tag("article:published_time", "og:published_time", "parsely-pub-date", "sailthru.date"),
-            tag("dc.date", "dcterms.created", "dc.date.issued", "date", "pubdate", "publish-date"),
-            _visible_date(tree),
-            _clean(article.get("dateCreated")),
-        ),
+        authors=authors,
+        published=published,
         modified=_date(_clean(article.get("dateModified")), tag("article:modified_time", "og:updated_time")),
         publisher=publisher,
         section=_first(tag("article:section", "parsely-section"), *_keywords(article.get("articleSection"))),
@@ -321,7 +441,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
                 or _keywords(tag("news_keywords", "keywords"))
             )
         ),
-        url=urljoin(page_url, url) if page_url and url else url,
+        url=url,
         language=_language(tree, meta, article),
         image_credits=_image_credits(tree, article),
         related=_related(tree, page_url or url),
