@@ -40,7 +40,9 @@ _WORD = re.compile(r"\w+")
 FIELDS = ("title", "authors", "published", "publisher")
 
 
-def legation_pass(paths: dict[str, Path]) -> tuple[dict[str, str], dict[str, dict[str, Any]], float]:
+def legation_pass(
+    paths: dict[str, Path],
+) -> tuple[dict[str, str], dict[str, dict[str, Any]], float]:
     parser = HTMLParser()
     bodies: dict[str, str] = {}
     meta: dict[str, dict[str, Any]] = {}
@@ -82,7 +84,12 @@ def trafilatura_meta(paths: dict[str, Path], keys: list[str]) -> dict[str, dict[
             out[key] = {}
             continue
         authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-        out[key] = {"title": doc.title, "authors": authors, "published": doc.date, "publisher": doc.sitename}
+        out[key] = {
+            "title": doc.title,
+            "authors": authors,
+            "published": doc.date,
+            "publisher": doc.sitename,
+        }
     return out
 
 
@@ -102,9 +109,13 @@ def field_match(name: str, guess: Any, gold: Any) -> bool:
     return _words(guess) == _words(gold)
 
 
-def meta_accuracy(predicted: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]) -> dict[str, float]:
+def meta_accuracy(
+    predicted: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
+) -> dict[str, float]:
     return {
-        name: sum(field_match(name, predicted.get(k, {}).get(name), g.get(name)) for k, g in gold.items())
+        name: sum(
+            field_match(name, predicted.get(k, {}).get(name), g.get(name)) for k, g in gold.items()
+        )
         / len(gold)
         for name in FIELDS
     }
@@ -112,7 +123,9 @@ def meta_accuracy(predicted: dict[str, dict[str, Any]], gold: dict[str, dict[str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_shared = os.environ.get("LEGATION_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
+    default_shared = (
+        os.environ.get("LEGATION_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
+    )
     parser.add_argument("--shared", type=Path, default=Path(default_shared))
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--misses", action="store_true", help="list metadata mismatches")
@@ -132,7 +145,10 @@ def main() -> int:
         traf_times.append(seconds)
     n = len(paths)
     leg, traf = score_bodies(leg_bodies, gold), score_bodies(traf_bodies, gold)
-    print(f"Zyte article benchmark: {n} pages, one core, best of {args.passes} passes (median in brackets)")
+    print(
+        f"Zyte article benchmark: {n} pages, one core, "
+        f"best of {args.passes} passes (median in brackets)"
+    )
     print(f"{'':22}{'Legation':>22}{'trafilatura extract()':>24}")
     print(f"{'body F1':22}{leg.f1:>22.4f}{traf.f1:>24.4f}")
     print(f"{'body precision':22}{leg.precision:>22.4f}{traf.precision:>24.4f}")
@@ -141,9 +157,13 @@ def main() -> int:
     traf_rate = f"{n / min(traf_times):.1f} ({n / statistics.median(traf_times):.1f})"
     print(f"{'pages/s':22}{leg_rate:>22}{traf_rate:>24}")
     empty = sum(1 for b in leg_bodies.values() if not b)
-    print(f"{'pages with no body':22}{empty:>22}{sum(1 for b in traf_bodies.values() if not b):>24}")
+    print(
+        f"{'pages with no body':22}{empty:>22}{sum(1 for b in traf_bodies.values() if not b):>24}"
+    )
     if GOLD_META.exists():
-        meta_gold: dict[str, dict[str, Any]] = json.loads(GOLD_META.read_text(encoding="utf-8"))["pages"]
+        meta_gold: dict[str, dict[str, Any]] = json.loads(GOLD_META.read_text(encoding="utf-8"))[
+            "pages"
+        ]
         traf_meta = trafilatura_meta(paths, list(meta_gold))
         leg_acc, traf_acc = meta_accuracy(leg_meta, meta_gold), meta_accuracy(traf_meta, meta_gold)
         print(f"\nMetadata exact-match accuracy on {len(meta_gold)} hand-checked pages")
@@ -154,7 +174,10 @@ def main() -> int:
                 for name in FIELDS:
                     ours, theirs = leg_meta.get(key, {}).get(name), traf_meta[key].get(name)
                     if not field_match(name, ours, g.get(name)):
-                        print(f"  {key[:8]} {name}: gold={g.get(name)!r} ours={ours!r} traf={theirs!r}")
+                        print(
+                            f"  {key[:8]} {name}: gold={g.get(name)!r} "
+                            f"ours={ours!r} traf={theirs!r}"
+                        )
     return 0
 
 

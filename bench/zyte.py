@@ -1,7 +1,10 @@
-"""The Zyte article-extraction benchmark's data and metric (see ../shared/data/extraction/zyte/SOURCE.md).
+"""The Zyte article-extraction benchmark's data and metric.
+
+See ../shared/data/extraction/zyte/SOURCE.md.
 
 4-token shingle multisets; per-page precision averaged over non-empty predictions, recall over
-non-empty gold texts; F1 is the harmonic mean of the two averages, as in the benchmark's evaluate.py.
+non-empty gold texts; F1 is the harmonic mean of the two averages, as in the benchmark's
+evaluate.py.
 """
 
 from __future__ import annotations

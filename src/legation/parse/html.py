@@ -35,10 +35,16 @@ _BINARY_MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"7z\xbc\xaf": "a 7z archive",
 }
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(r"<(?:head|body|title|meta|div|p)\b", re.I)
 
 
@@ -60,7 +66,9 @@ def _page_bytes(raw: RawInput) -> bytes:
         data = _unzip(data)
     if len(data) > MAX_HTML_BYTES:
         size = len(data) / 2**20
-        raise UnsupportedInput(f"page is {size:.1f} MB, over the {MAX_HTML_BYTES // 2**20} MB limit")
+        raise UnsupportedInput(
+            f"page is {size:.1f} MB, over the {MAX_HTML_BYTES // 2**20} MB limit"
+        )
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise UnsupportedInput(f"binary content ({kind}), not an HTML page")
@@ -127,7 +135,7 @@ class HTMLParser:
             return 0.6
         return 0.0
 
-    def parse(self, raw: RawInput, text: str | None) -> list[Document]:  # noqa: ARG002 - own decoding
+    def parse(self, raw: RawInput, text: str | None) -> list[Document]:
         from selectolax.lexbor import LexborHTMLParser
 
         from legation.parse.html_body import extract_body
@@ -144,7 +152,9 @@ class HTMLParser:
         words = len(body.split())
         if words < _MIN_BODY_WORDS:
             found = f"only {words} words" if words else "no text"
-            raise ParseError(f"no article text on this page ({found} outside navigation and boilerplate)")
+            raise ParseError(
+                f"no article text on this page ({found} outside navigation and boilerplate)"
+            )
         title = meta.title or body.split("\n", 1)[0][:200]
         return [
             Document(
@@ -164,7 +174,11 @@ class HTMLParser:
                 image_credits=meta.image_credits,
                 related=meta.related,
                 source=Provenance(
-                    format=self.name, sha256=raw.sha256, read_at=raw.read_at, path=raw.path, url=raw.url
+                    format=self.name,
+                    sha256=raw.sha256,
+                    read_at=raw.read_at,
+                    path=raw.path,
+                    url=raw.url,
                 ),
             )
         ]

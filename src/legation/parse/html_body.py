@@ -111,7 +111,9 @@ def extract_body(tree: LexborHTMLParser, headlines: tuple[str, ...] = ()) -> str
     text = ""
     region, page_paragraphs = _region(tree)
     if region is not None:
-        text = trafilatura.extract(f"<html><body>{region.html}</body></html>", options=options) or ""
+        text = (
+            trafilatura.extract(f"<html><body>{region.html}</body></html>", options=options) or ""
+        )
         if len(text) <= _REGION_SHARE * page_paragraphs:
             text = ""
     if not text:

@@ -30,9 +30,13 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?(?!\d)")
+_ISO = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?(?!\d)"
+)
 _COMPACT = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>\d\d)(?P<day>\d\d)(?:T|$)")
-_MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I
+)
 _DAY_MONTH_YEAR = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})",
     re.I,
@@ -44,14 +48,18 @@ _EPOCH_MS = re.compile(r"^\d{12,13}$")
 
 def _make(year: str, month: str | None, day: str | None) -> PartialDate | None:
     try:
-        month_no = None if month is None else int(month) if month.isdigit() else _MONTHS[month.lower()]
-        return PartialDate(year=int(year), month=month_no, day=int(day) if day and month_no else None)
+        month_no = (
+            None if month is None else int(month) if month.isdigit() else _MONTHS[month.lower()]
+        )
+        return PartialDate(
+            year=int(year), month=month_no, day=int(day) if day and month_no else None
+        )
     except (ValueError, KeyError):
         return None
 
 
-def parse_page_date(text: str | None) -> PartialDate | None:
-    """Read ISO forms (``2019-11-18T09:00``), ``November 18, 2019``, ``18 Nov 2019``, ``18.11.2019``.
+def parse_page_date(text: str | None) -> PartialDate | None:  # noqa: PLR0911 - one return per form
+    """Read ``2019-11-18T09:00``, ``November 18, 2019``, ``18 Nov 2019``, ``18.11.2019``.
 
     Returns None when no date is recognisable; ambiguous forms such as ``11/12/2019`` are
     not guessed at.
@@ -69,9 +77,9 @@ def parse_page_date(text: str | None) -> PartialDate | None:
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _DMY_NUMERIC):
         if match := pattern.search(text):
             return _make(match["year"], match["month"], match["day"])
-    if match := _ISO.search(text):
-        # "11/18/2019"-style slashes put the year last and never reach here with a year first
-        return _make(match["year"], match["month"], match["day"])
+    iso = _ISO.search(text)
+    if iso and iso["month"]:
+        return _make(iso["year"], iso["month"], iso["day"])
     if match := _MONTH_YEAR.search(text):
         return _make(match["year"], match["month"], None)
-    return None
+    return _make(iso["year"], None, None) if iso else None

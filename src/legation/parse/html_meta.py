@@ -45,7 +45,9 @@ _BOILERPLATE_AUTHOR = re.compile(
     re.I,
 )
 _BY_PREFIX = re.compile(r"^\s*(?:posted\s+|written\s+)?(?:by|por|von|par|di|от|oleh)\s*:?\s+", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\||(?<=[^\W\d_]{3})\.\s)\s*")
+_AUTHOR_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\||(?<=[^\W\d_]{3})\.\s)\s*"
+)
 _LABEL = re.compile(r"^[^\W\d_]{2,12}\s*:\s*")  # "Text: Name", "Autor: Name"
 _SITE_SPLIT = re.compile(r"\s+[|\-–—:·»]\s+")
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|\.com\b", re.I)
@@ -54,10 +56,28 @@ _MAX_NAME_WORDS = 5
 _H1_OVERLAP = 0.4
 _H1_MIN_COMMON = 3
 _MAX_VISIBLE_AUTHORS = 4
-_NAME_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "del", "du", "dos", "la", "le", "bin", "al", "y"}
+_NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "del",
+    "du",
+    "dos",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "y",
+}
 _MAX_DATELINES = 5
 _MAX_DATELINE = 200  # characters; a longer element is text, not a dateline
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|\b)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|\b)"
+)
 _WORD = re.compile(r"\w+")
 _MAX_AUTHORS = 10
 _COMMENT_CONTAINERS = ("comment", "reply", "respond", "disqus", "discussion")
@@ -141,9 +161,12 @@ def _names(value: Any) -> list[str]:
 def _split_authors(raw: list[str], sites: set[str]) -> tuple[str, ...]:
     names: list[str] = []
     for text in raw:
-        parts = [p.strip(" .:-–—") for p in _AUTHOR_SPLIT.split(_LABEL.sub("", _BY_PREFIX.sub("", text)))]
+        parts = [
+            p.strip(" .:-–—") for p in _AUTHOR_SPLIT.split(_LABEL.sub("", _BY_PREFIX.sub("", text)))
+        ]
         lead_words = len(parts[0].split()) if parts else 0
-        for index, name in enumerate(parts):
+        for index, part in enumerate(parts):
+            name = part
             if not name or _NOT_A_NAME.search(name) or _BOILERPLATE_AUTHOR.search(name):
                 continue
             if len(name.split()) > _MAX_NAME_WORDS or _words(name) in sites or not _name_like(name):
@@ -168,7 +191,9 @@ def _name_like(name: str) -> bool:
 def _in_comments(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
-        marker = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
+        marker = (
+            f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
+        )
         if any(word in marker for word in _COMMENT_CONTAINERS):
             return True
         parent = parent.parent
@@ -216,9 +241,9 @@ def _visible_date(tree: LexborHTMLParser) -> PartialDate | None:
             if _in_comments(node):
                 continue
             text = node.text(deep=True, separator=" ")
-            if text and len(text) < _MAX_DATELINE and (date := parse_page_date(text)):
-                if date.precision is Precision.DAY:
-                    return date
+            date = parse_page_date(text) if text and len(text) < _MAX_DATELINE else None
+            if date is not None and date.precision is Precision.DAY:
+                return date
     return None
 
 
@@ -233,7 +258,9 @@ def _url_date(url: str | None) -> PartialDate | None:
         return None
 
 
-def _published(structured: PartialDate | None, tree: LexborHTMLParser, url: str | None) -> PartialDate | None:
+def _published(
+    structured: PartialDate | None, tree: LexborHTMLParser, url: str | None
+) -> PartialDate | None:
     """Structured first; the dateline wins when it is a day off (UTC stamps vs local dates)."""
     visible = _visible_date(tree)
     if structured is not None and visible is not None and structured.day is not None:
@@ -322,7 +349,9 @@ def _strip_site(title: str, sites: set[str]) -> str:
     return title[: match.start()] if match and match.start() > len(title) / 2 else title
 
 
-def _language(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+def _language(
+    tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[str, Any]
+) -> str | None:
     root = tree.root
     lang = _first(
         root.attributes.get("lang") if root is not None else None,
@@ -343,7 +372,9 @@ def _image_credits(tree: LexborHTMLParser, article: dict[str, Any]) -> tuple[str
         credit = _clean(image.get("creditText")) or _first(*_names(image.get("copyrightHolder")))
         if credit:
             return (credit,)
-    for node in tree.css('figure [class*="credit"], [class*="image-credit"], [class*="photo-credit"]'):
+    for node in tree.css(
+        'figure [class*="credit"], [class*="image-credit"], [class*="photo-credit"]'
+    ):
         if text := _clean(node.text(deep=True, separator=" ")):
             return (text,)
     return ()
@@ -351,7 +382,9 @@ def _image_credits(tree: LexborHTMLParser, article: dict[str, Any]) -> tuple[str
 
 def _related(tree: LexborHTMLParser, base: str | None) -> tuple[RelatedRef, ...]:
     refs: list[RelatedRef] = []
-    for node in tree.css('a[itemprop="relatedLink"], a[rel~="related"], [itemprop="relatedLink"] a'):
+    for node in tree.css(
+        'a[itemprop="relatedLink"], a[rel~="related"], [itemprop="relatedLink"] a'
+    ):
         title = _clean(node.text(deep=True, separator=" "))
         href = node.attributes.get("href")
         if title:
@@ -369,7 +402,7 @@ def _keywords(value: Any) -> list[str]:
 def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMeta:
     """Metadata of a parsed page, before its body is pruned."""
     meta = _meta_tags(tree)
-    article, objects = _json_ld(tree)
+    article, _ = _json_ld(tree)
 
     def tag(*names: str) -> str | None:
         return next((meta[n][0] for n in names if n in meta), None)
@@ -381,7 +414,9 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     publisher = _first(
         _site_name(tag("citation_publisher", "dc.publisher", "dcterms.publisher")),
         _publisher(
-            _site_name(_first(*_names(publisher_obj)) if isinstance(publisher_obj, dict | list) else None),
+            _site_name(
+                _first(*_names(publisher_obj)) if isinstance(publisher_obj, dict | list) else None
+            ),
             _site_name(tag("og:site_name")),
         ),
         _site_name(tag("application-name")),
@@ -400,9 +435,16 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     ]
     h1s = [t for node in tree.css("h1") if (t := _clean(node.text(deep=True, separator=" ")))]
     title = _title(h1s, structured_titles, sites)
-    raw_authors = meta.get("citation_author") or _names(article.get("author"))
+    # citation_author holds one "Last, First" name per tag: turn it round rather than split it
+    cited = [
+        " ".join(reversed(n.split(",", 1))).strip() if n.count(",") == 1 else n
+        for n in meta.get("citation_author", [])
+    ]
+    raw_authors = cited or _names(article.get("author"))
     tagged = [
-        a for n in ("author", "parsely-author", "sailthru.author", "article:author", "dc.creator") for a in meta.get(n, [])
+        a
+        for n in ("author", "parsely-author", "sailthru.author", "article:author", "dc.creator")
+        for a in meta.get(n, [])
         if not a.startswith(("http://", "https://"))  # article:author is often a profile URL
     ]
     # declared authors that are all boilerplate ("admin") mean no byline, not a cue to guess one
@@ -421,19 +463,33 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
         tag("citation_publication_date", "citation_date", "citation_online_date"),
         _clean(article.get("datePublished")),
         tag("article:published_time", "og:published_time", "parsely-pub-date", "sailthru.date"),
-        tag("dc.date", "dcterms.created", "dc.date.issued", "date", "pubdate", "publish-date", "datepublished"),
+        tag(
+            "dc.date",
+            "dcterms.created",
+            "dc.date.issued",
+            "date",
+            "pubdate",
+            "publish-date",
+            "datepublished",
+        ),
         _clean(article.get("dateCreated")),
     )
     published = _published(structured_date, tree, url) or _htmldate(tree)
-    subtitle = _first(_clean(article.get("alternativeHeadline")), tag("og:description", "description"))
+    subtitle = _first(
+        _clean(article.get("alternativeHeadline")), tag("og:description", "description")
+    )
     return PageMeta(
         title=title,
         subtitle=subtitle if subtitle and subtitle != title else None,
         authors=authors,
         published=published,
-        modified=_date(_clean(article.get("dateModified")), tag("article:modified_time", "og:updated_time")),
+        modified=_date(
+            _clean(article.get("dateModified")), tag("article:modified_time", "og:updated_time")
+        ),
         publisher=publisher,
-        section=_first(tag("article:section", "parsely-section"), *_keywords(article.get("articleSection"))),
+        section=_first(
+            tag("article:section", "parsely-section"), *_keywords(article.get("articleSection"))
+        ),
         tags=tuple(
             dict.fromkeys(
                 meta.get("article:tag", [])
