@@ -372,12 +372,10 @@ def _image_credits(tree: LexborHTMLParser, article: dict[str, Any]) -> tuple[str
         credit = _clean(image.get("creditText")) or _first(*_names(image.get("copyrightHolder")))
         if credit:
             return (credit,)
-    for node in tree.css(
-        'figure [class*="credit"], [class*="image-credit"], [class*="photo-credit"]'
-    ):
-        if text := _clean(node.text(deep=True, separator=" ")):
-            return (text,)
-    return ()
+    figure = tree.css_first("figure")  # the lead image is the page's first figure
+    node = figure.css_first('[class*="credit"]') if figure is not None else None
+    text = _clean(node.text(deep=True, separator=" ")) if node is not None else None
+    return (text,) if text else ()
 
 
 def _related(tree: LexborHTMLParser, base: str | None) -> tuple[RelatedRef, ...]:
