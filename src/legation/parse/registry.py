@@ -25,6 +25,7 @@ _PARSERS: dict[str, str] = {
     "pagetext": "legation.parse.pagetext:PageTextParser",
     "listing": "legation.parse.listing:ListingParser",
     "ungd": "legation.parse.ungd:UNGDParser",
+    "pdf": "legation.parse.pdf:PDFParser",
 }
 
 FORMATS: tuple[str, ...] = tuple(_PARSERS)
