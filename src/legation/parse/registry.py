@@ -26,6 +26,9 @@ _PARSERS: dict[str, str] = {
     "listing": "legation.parse.listing:ListingParser",
     "ungd": "legation.parse.ungd:UNGDParser",
     "pdf": "legation.parse.pdf:PDFParser",
+    "ris": "legation.parse.ris:RISParser",
+    "bibtex": "legation.parse.bibtex:BibTeXParser",
+    "csljson": "legation.parse.csljson:CSLJSONParser",
 }
 
 FORMATS: tuple[str, ...] = tuple(_PARSERS)
