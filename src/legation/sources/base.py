@@ -37,10 +37,15 @@ class RawInput:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped:
-    """An input a source passed over on purpose (not a document), with the reason."""
+    """An input a source passed over, with the reason.
+
+    ``failed`` marks bad input (recorded as a failure); otherwise the input was
+    simply not a document (a corpus README, an OS file) and is only reported.
+    """
 
     locator: str
     reason: str
+    failed: bool = False
 
 
 class Source(Protocol):

@@ -1,0 +1,217 @@
+"""Orchestration only: source -> parse -> enrich -> store -> index, in batches.
+
+Every input ends as stored documents, a recorded failure with a one-line reason, or
+a reported skip; a bad input never stops the batch or touches stored documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from legation.errors import LegationError
+from legation.index.fulltext import FullTextIndex
+from legation.parse.registry import parse_raw
+from legation.sources.base import RawInput, Skipped
+from legation.store.base import Outcome
+from legation.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from legation.model import Document
+    from legation.settings import Settings
+
+__all__ = ["IngestOptions", "IngestReport", "Library", "ingest"]
+
+log = logging.getLogger(__name__)
+
+Enrich = Callable[["Document"], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestOptions:
+    fmt: str = "auto"
+    enrich: bool = True
+    batch_size: int = 200
+
+
+@dataclass(slots=True, kw_only=True)
+class IngestReport:
+    """What an ingest did, input by input (mutable while the run goes on)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    inputs: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "added": self.counts[Outcome.ADDED],
+            "updated": self.counts[Outcome.UPDATED],
+            "unchanged": self.counts[Outcome.UNCHANGED],
+            "failed": len(self.failures),
+            "skipped": len(self.skipped),
+            "failures": [{"source": s, "error": r} for s, r in self.failures],
+            "skipped_inputs": [{"source": s, "reason": r} for s, r in self.skipped],
+        }
+
+
+class Library:
+    """The store of record and the index derived from it, opened together."""
+
+    def __init__(self, store: SQLiteStore, index: FullTextIndex) -> None:
+        self.store = store
+        self.index = index
+
+    @classmethod
+    def open(cls, settings: Settings) -> Library:
+        settings.data.mkdir(parents=True, exist_ok=True)
+        library = cls(SQLiteStore(settings.db_path), FullTextIndex(settings.index_path))
+        if library.index.fresh and library.store.count():
+            library.reindex()
+        return library
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the index from the store; returns the number of documents indexed."""
+        self.index.clear()
+        done = 0
+        for doc, enrichment in self.store.iter_with_enrichment():
+            self.index.add(doc, enrichment)
+            done += 1
+            if progress:
+                progress(done)
+        self.index.commit()
+        return done
+
+    def close(self) -> None:
+        self.index.commit()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _load_enricher() -> Enrich | None:
+    try:
+        from legation.enrich.run import (  # type: ignore[import-not-found,unused-ignore]
+            enrich,
+            enrichment_to_json,
+        )
+    except ModuleNotFoundError:  # enrichment is a later stage; ingest works without it
+        return None
+
+    def run(doc: Document) -> dict[str, Any]:
+        result: dict[str, Any] = enrichment_to_json(enrich(doc))
+        return result
+
+    return run
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    reason = text[0] if text else exc.__class__.__name__
+    if not isinstance(exc, LegationError):
+        reason = f"{exc.__class__.__name__}: {reason}"
+    return reason[:300]
+
+
+def _parse_one(raw: RawInput, options: IngestOptions) -> list[Document]:
+    try:
+        docs = parse_raw(raw, options.fmt)
+    except LegationError:
+        raise
+    except Exception as exc:  # a parser bug must cost one input, never the batch
+        log.exception("parser crashed on %s", raw.locator)
+        raise LegationError(f"parser error: {_reason(exc)}") from exc
+    if not docs:
+        raise LegationError("no document found in this input")
+    return docs
+
+
+def _safe_enrich(enrich: Enrich | None, doc: Document) -> dict[str, Any] | None:
+    if enrich is None:
+        return None
+    try:
+        return enrich(doc)
+    except Exception:  # enrichment is derived data: losing it must never lose the document
+        log.exception("enrichment failed for %s; stored without it", doc.id)
+        return None
+
+
+def _store_docs(
+    library: Library, raw: RawInput, docs: list[Document], enrich: Enrich | None
+) -> list[Outcome]:
+    library.store.put_raw(raw.sha256, raw.data)
+    outcomes = []
+    for doc in docs:
+        enrichment = _safe_enrich(enrich, doc)
+        outcome = library.store.upsert(doc, enrichment)
+        if outcome is not Outcome.UNCHANGED:
+            stored = enrichment if enrichment is not None else library.store.get_enrichment(doc.id)
+            library.index.add(doc, stored)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def ingest(
+    inputs: Iterable[RawInput | Skipped],
+    library: Library,
+    options: IngestOptions | None = None,
+    on_input: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Run every input through parse -> enrich -> store -> index; return what happened."""
+    options = options or IngestOptions()
+    enrich = _load_enricher() if options.enrich else None
+    report = IngestReport()
+    for batch in _batches(inputs, options.batch_size):
+        with library.store.transaction():
+            for item in batch:
+                report.inputs += 1
+                _ingest_item(item, library, options, enrich, report)
+                if on_input:
+                    on_input(item.locator)
+        library.index.commit()
+    return report
+
+
+def _ingest_item(
+    item: RawInput | Skipped,
+    library: Library,
+    options: IngestOptions,
+    enrich: Enrich | None,
+    report: IngestReport,
+) -> None:
+    if isinstance(item, Skipped):
+        if item.failed:
+            report.failures.append((item.locator, item.reason))
+            library.store.record_failure(item.locator, item.reason)
+        else:
+            report.skipped.append((item.locator, item.reason))
+        return
+    try:
+        docs = _parse_one(item, options)
+        outcomes = _store_docs(library, item, docs, enrich)
+    except LegationError as exc:
+        reason = _reason(exc)
+        report.failures.append((item.locator, reason))
+        library.store.record_failure(item.locator, reason)
+        return
+    library.store.clear_failure(item.locator)
+    report.counts.update(outcomes)
+
+
+def _batches(items: Iterable[RawInput | Skipped], size: int) -> Iterator[list[RawInput | Skipped]]:
+    batch: list[RawInput | Skipped] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
