@@ -94,7 +94,7 @@ class DedupIndex:
             if self._signatures[doc.id] == signature:
                 return self.work_of(doc.id) or self._link(doc.id, None)
             self._lsh.remove(doc.id)  # the text changed: match it afresh
-            self.store.execute_write("DELETE FROM work_members WHERE doc_id = ?", (doc.id,))
+            self._forget_membership(doc.id)
         match = self._best_match(doc.id, signature)
         self._remember(doc.id, signature, count)
         return self._link(doc.id, match)
@@ -108,9 +108,7 @@ class DedupIndex:
         return self._matches(doc.id, signature)
 
     def work_of(self, doc_id: str) -> str | None:
-        self._ensure_loaded()
-        assert self._works is not None  # noqa: S101 - loaded above
-        return self._works.get(doc_id)
+        return self._loaded_works().get(doc_id)
 
     def members(self, work_id: str) -> list[str]:
         rows = self.store._reader.execute(  # noqa: SLF001
@@ -155,6 +153,11 @@ class DedupIndex:
         signature = self._new_minhash()
         signature.update_batch(list(grams))
         return signature, len(grams)
+
+    def _loaded_works(self) -> dict[str, str]:
+        if self._works is None:
+            self._ensure_loaded()
+        return self._works if self._works is not None else {}
 
     def _ensure_loaded(self) -> None:
         if self._lsh is not None:
@@ -210,6 +213,10 @@ class DedupIndex:
             (doc_id, self.options.params, count, signature.hashvalues.tobytes()),
         )
 
+    def _forget_membership(self, doc_id: str) -> None:
+        self._loaded_works().pop(doc_id, None)
+        self.store.execute_write("DELETE FROM work_members WHERE doc_id = ?", (doc_id,))
+
     def _link(self, doc_id: str, match: Match | None) -> str:
         existing = self.work_of(doc_id)
         if match is None and existing is not None:
@@ -225,6 +232,5 @@ class DedupIndex:
             "similarity=excluded.similarity, matched=excluded.matched",
             (doc_id, work_id, match.similarity if match else 1.0, match.doc_id if match else None, now),
         )
-        assert self._works is not None  # noqa: S101 - assign loads first
-        self._works[doc_id] = work_id
+        self._loaded_works()[doc_id] = work_id
         return work_id
