@@ -22,7 +22,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from _corpus import load_speeches
-
 from legation.enrich.dedup import DedupIndex
 from legation.model import Document, Provenance, document_id
 from legation.parse.decode import decode_text
@@ -103,14 +102,20 @@ def build_set(
         if others:
             other = others[0][1]
             chosen.add((country, other))
-            items.append((f"{country}-{other}/negative", f"neg-{country}-{other}", speeches[(country, other)]))
+            items.append(
+                (
+                    f"{country}-{other}/negative",
+                    f"neg-{country}-{other}",
+                    speeches[(country, other)],
+                )
+            )
     rng.shuffle(items)
     return items
 
 
 def _closest_negative(index: DedupIndex, items: list[tuple[str, str, str]]) -> float:
     """Highest estimated Jaccard between a negative and an original of the same country."""
-    signatures = index._signatures  # noqa: SLF001 - reading the index's own fingerprints
+    signatures = index._signatures
     originals: dict[str, list[str]] = defaultdict(list)
     for key, _, _ in items:
         if key.endswith("/original"):
@@ -132,7 +137,7 @@ def pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
 
 
 def main() -> None:
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - a reproducible test set, not secrets
     started = time.perf_counter()
     speeches = load_speeches()
     loaded = time.perf_counter() - started
@@ -151,7 +156,7 @@ def main() -> None:
                 predicted[index.assign(doc)].add(key)
                 truth[group].add(key)
         elapsed = time.perf_counter() - started
-        lowest_link = store._reader.execute(  # noqa: SLF001
+        lowest_link = store._reader.execute(
             "SELECT min(similarity) FROM work_members WHERE matched IS NOT NULL"
         ).fetchone()[0]
         closest_negative = _closest_negative(index, items)
@@ -170,10 +175,16 @@ def main() -> None:
     print(f"same-work pairs: truth {len(true_pairs)}, found {len(found_pairs)}, correct {hits}")
     print(f"precision {precision:.4f}  recall {recall:.4f}  (target >= 0.95 each)")
     print(f"missed pair ends by variant: {dict(missed) or 'none'}")
-    print(f"margin: lowest linked similarity {lowest_link:.3f}, "
-          f"highest negative-to-original similarity {closest_negative:.3f} (threshold {index.options.threshold})")
+    print(
+        f"margin: lowest linked similarity {lowest_link:.3f}, "
+        f"highest negative-to-original similarity {closest_negative:.3f} "
+        f"(threshold {index.options.threshold})"
+    )
     print(f"false links among: {false[:10] or 'none'}")
-    print(f"dedup time: {elapsed:.1f} s for {len(items)} docs ({1000 * elapsed / len(items):.1f} ms/doc incl. store writes)")
+    print(
+        f"dedup time: {elapsed:.1f} s for {len(items)} docs "
+        f"({1000 * elapsed / len(items):.1f} ms/doc incl. store writes)"
+    )
     ok = precision >= 0.95 and recall >= 0.95
     print("PASS" if ok else "FAIL")
     sys.exit(0 if ok else 1)

@@ -79,7 +79,7 @@ def test_broken_entry_is_skipped_with_a_warning(caplog: pytest.LogCaptureFixture
 def test_nothing_readable_is_a_parse_error() -> None:
     text = "@article{broken,\n  title = {Unclosed\n"
     raw = RawInput(data=text.encode(), name="bad.bib")
-    with pytest.raises(ParseError, match="^unreadable BibTeX"):
+    with pytest.raises(ParseError, match=r"^unreadable BibTeX"):
         BibTeXParser().parse(raw, text)
 
 

@@ -76,5 +76,5 @@ def test_other_json_does_not_match(data: object) -> None:
 
 
 def test_invalid_json_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="^invalid JSON"):
+    with pytest.raises(ParseError, match=r"^invalid JSON"):
         CSLJSONParser().parse(RawInput(data=b"[{", name="x.json"), "[{")

@@ -144,7 +144,9 @@ def test_no_text_layer_is_reported_as_scanned() -> None:
         canvas.circle(300, 400, 80, fill=1)
         canvas.showPage()
     canvas.save()
-    with pytest.raises(ParseError, match=r"^scanned PDF without a text layer \(OCR not supported\)$"):
+    with pytest.raises(
+        ParseError, match=r"^scanned PDF without a text layer \(OCR not supported\)$"
+    ):
         _parse(buf.getvalue())
 
 
@@ -159,7 +161,7 @@ def test_password_protected_pdf_is_refused() -> None:
     canvas = Canvas(buf, pagesize=A4, encrypt="s3cret")
     _cover(canvas, title="Restricted", lines=["Council on Arms Control"])
     canvas.save()
-    with pytest.raises(ParseError, match="^encrypted PDF: a password is needed"):
+    with pytest.raises(ParseError, match=r"^encrypted PDF: a password is needed"):
         _parse(buf.getvalue())
 
 
@@ -178,6 +180,6 @@ def test_registry_picks_pdf_and_url_ids_are_canonical() -> None:
     data = _report()
     raw_a = RawInput(data=data, name="r.pdf", url="http://www.example.org/r.pdf?utm_source=x")
     raw_b = RawInput(data=data, name="r.pdf", url="https://example.org/r.pdf")
-    doc_a, doc_b = parse_raw(raw_a, "pdf")[0], parse_raw(raw_b, "pdf")[0]
+    doc_a, doc_b = parse_raw(raw_a)[0], parse_raw(raw_b)[0]
     assert doc_a.source.format == "pdf"
     assert doc_a.id == doc_b.id

@@ -24,19 +24,19 @@ PB  - Institute for Naval Studies
 UR  - http://www.example.org/deterrence-at-sea/?utm_source=rss
 KW  - deterrence
 KW  - navies
-ER  - 
+ER  -
 
 TY  - JOUR
 TI  - Alliances in Flux
 AU  - Kim, Min-jun
 T2  - Journal of Strategic Affairs
 PY  - 2021
-ER  - 
+ER  -
 
 TY  - ELEC
 TI  - A web page
 Y1  - 2020/05//
-ER  - 
+ER  -
 """
 
 

@@ -22,7 +22,7 @@ DA  - 2022/11//
 PB  - Institute for Naval Studies
 KW  - navies
 AB  - How navies deter crises without firing a shot.
-ER  - 
+ER  -
 
 TY  - JOUR
 TI  - Alliances in Flux
@@ -30,7 +30,7 @@ AU  - Kim, Min-jun
 T2  - Journal of Strategic Affairs
 PY  - 2021
 AB  - Treaty partners hedge as commitments shift.
-ER  - 
+ER  -
 """
 
 
@@ -76,7 +76,9 @@ def test_export_without_a_library_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_dedup_command_lists_shared_works(data_dir: Path) -> None:
-    body = " ".join(f"sentence {n} on the grain corridor and its inspection regime" for n in range(60))
+    body = " ".join(
+        f"sentence {n} on the grain corridor and its inspection regime" for n in range(60)
+    )
     store = SQLiteStore(data_dir / "library.sqlite3")
     first, copy = SAMPLES[0].with_changes(body=body), SAMPLES[1].with_changes(body=body + " Ends.")
     for doc in (first, copy, SAMPLES[2]):

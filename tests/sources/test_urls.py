@@ -47,7 +47,9 @@ def test_meaningful_query_is_kept_and_sorted() -> None:
 
 
 def test_different_pages_stay_different() -> None:
-    assert canonical_url("https://example.org/a?id=1") != canonical_url("https://example.org/a?id=2")
+    assert canonical_url("https://example.org/a?id=1") != canonical_url(
+        "https://example.org/a?id=2"
+    )
     assert canonical_url("https://example.org/a") != canonical_url("https://example.org/b")
     assert canonical_url("https://example.org:8443/a") == "https://example.org:8443/a"
     assert canonical_url("https://example.org/a.amp.html") == "https://example.org/a.html"

@@ -111,7 +111,7 @@ class DedupIndex:
         return self._loaded_works().get(doc_id)
 
     def members(self, work_id: str) -> list[str]:
-        rows = self.store._reader.execute(  # noqa: SLF001
+        rows = self.store._reader.execute(
             "SELECT doc_id FROM work_members WHERE work_id = ? ORDER BY added_at, doc_id",
             (work_id,),
         ).fetchall()
@@ -119,7 +119,7 @@ class DedupIndex:
 
     def shared_works(self) -> dict[str, list[str]]:
         """Works with more than one document: work id -> member document ids."""
-        rows = self.store._reader.execute(  # noqa: SLF001
+        rows = self.store._reader.execute(
             "SELECT work_id, doc_id FROM work_members WHERE work_id IN "
             "(SELECT work_id FROM work_members GROUP BY work_id HAVING count(*) > 1) "
             "ORDER BY work_id, added_at, doc_id"
@@ -169,7 +169,7 @@ class DedupIndex:
         # the signatures' estimated Jaccard decides.
         self._works = {
             str(doc_id): str(work_id)
-            for doc_id, work_id in self.store._reader.execute(  # noqa: SLF001
+            for doc_id, work_id in self.store._reader.execute(
                 "SELECT doc_id, work_id FROM work_members"
             )
         }
@@ -178,7 +178,7 @@ class DedupIndex:
             num_perm=self.options.num_perm,
             weights=(0.2, 0.8),
         )
-        rows = self.store._reader.execute(  # noqa: SLF001
+        rows = self.store._reader.execute(
             "SELECT doc_id, minhash FROM fingerprints WHERE params = ?", (self.options.params,)
         )
         dtype = self._new_minhash().hashvalues.dtype
@@ -230,7 +230,13 @@ class DedupIndex:
             "INSERT INTO work_members (doc_id, work_id, similarity, matched, added_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET work_id=excluded.work_id, "
             "similarity=excluded.similarity, matched=excluded.matched",
-            (doc_id, work_id, match.similarity if match else 1.0, match.doc_id if match else None, now),
+            (
+                doc_id,
+                work_id,
+                match.similarity if match else 1.0,
+                match.doc_id if match else None,
+                now,
+            ),
         )
         self._loaded_works()[doc_id] = work_id
         return work_id

@@ -51,11 +51,11 @@ class BibTeXParser:
         return 0.9 if "=" in text[found.end() : found.end() + 2000] else 0.3
 
     def parse(self, raw: RawInput, text: str | None) -> list[Document]:
-        import bibtexparser
+        from bibtexparser.entrypoint import parse_string
 
         if text is None:
             raise ParseError("BibTeX file is not text")
-        library = bibtexparser.parse_string(text)
+        library = parse_string(text)
         entries = library.entries
         if library.failed_blocks:
             first = library.failed_blocks[0]
@@ -63,7 +63,10 @@ class BibTeXParser:
             if not entries:
                 raise ParseError(f"unreadable BibTeX: {reason}")
             log.warning(
-                "%s: %d BibTeX block(s) skipped: %s", raw.locator, len(library.failed_blocks), reason
+                "%s: %d BibTeX block(s) skipped: %s",
+                raw.locator,
+                len(library.failed_blocks),
+                reason,
             )
         if not entries:
             raise ParseError("no BibTeX entries in this file")

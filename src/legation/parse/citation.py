@@ -123,7 +123,28 @@ def genre_of(content_type: str | None, fmt: str) -> str | None:
 # -- person names -----------------------------------------------------------------
 
 _PARTICLES = frozenset(
-    "von van der den de del della di da du dos das le la ter ten bin ibn al el".split()
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "le",
+        "la",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    ]
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _ORGANISATION = re.compile(
@@ -159,7 +180,7 @@ def join_person(given: str | None, family: str | None) -> str:
 
 
 def inverted_to_display(name: str) -> str:
-    """"Smith, Jane" -> "Jane Smith"; "von Last, Jr, First" -> "First von Last Jr"."""
+    """ "Smith, Jane" -> "Jane Smith"; "von Last, Jr, First" -> "First von Last Jr"."""
     parts = [p.strip() for p in name.split(",")]
     if len(parts) == 2 and parts[1]:  # noqa: PLR2004 - "Last, First"
         return join_person(parts[1], parts[0])
@@ -169,7 +190,7 @@ def inverted_to_display(name: str) -> str:
 
 
 def display_to_inverted(name: str) -> str:
-    """"Jane Smith" -> "Smith, Jane"; organisations are left whole."""
+    """ "Jane Smith" -> "Smith, Jane"; organisations are left whole."""
     if is_organisation(name):
         return name
     given, family = split_person(name)
@@ -228,7 +249,9 @@ def reference_id(*, record_id: str | None, url: str | None, locator: str, index:
     return document_id(f"{locator}#{index}")
 
 
-def provenance(fmt: str, raw_sha: str, read_at: str, path: str | None, url: str | None) -> Provenance:
+def provenance(
+    fmt: str, raw_sha: str, read_at: str, path: str | None, url: str | None
+) -> Provenance:
     return Provenance(format=fmt, sha256=raw_sha, read_at=read_at, path=path, url=url)
 
 
@@ -236,7 +259,7 @@ _LOOSE_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
 
 
 def loose_date(text: str | None) -> PartialDate | None:
-    """"2024/03/14/", "2024/03//", "2024-03", "2024" -> a date at the precision given."""
+    """ "2024/03/14/", "2024/03//", "2024-03", "2024" -> a date at the precision given."""
     if not text:
         return None
     match = _LOOSE_DATE.match(text)

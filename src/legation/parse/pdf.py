@@ -138,7 +138,7 @@ def _read_pages(reader: PdfReader) -> _Pages:
                 text = page.extract_text(visitor_text=_run_collector(runs))
             else:
                 text = page.extract_text()
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many types on one bad page
+        except Exception as exc:
             raise ParseError(f"broken PDF: page {number + 1}: {_one_line(exc)}") from None
         texts.append(_clean(text))
     return _Pages(
@@ -150,7 +150,7 @@ def _read_pages(reader: PdfReader) -> _Pages:
 
 
 def _run_collector(runs: list[CoverRun]) -> Any:
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
         if not text.strip():
             return
         # Rendered size and height: the text matrix scaled by the current transformation.
@@ -165,11 +165,10 @@ def _run_collector(runs: list[CoverRun]) -> Any:
 def _labels(reader: PdfReader) -> tuple[str | None, ...]:
     count = len(reader.pages)
     try:
-        root = reader.trailer["/Root"]
-        if "/PageLabels" not in root:
+        if "/PageLabels" not in reader.root_object:
             return (None,) * count
         labels = list(reader.page_labels)
-    except Exception:  # noqa: BLE001 - a bad label tree only loses printed labels
+    except Exception:
         return (None,) * count
     return tuple(labels[i] if i < len(labels) else None for i in range(count))
 
@@ -210,7 +209,7 @@ _META_JUNK = re.compile(
 def _metadata(reader: PdfReader) -> dict[str, str]:
     try:
         info = reader.metadata
-    except Exception:  # noqa: BLE001 - a broken info dictionary is just absent metadata
+    except Exception:
         return {}
     if info is None:
         return {}
@@ -232,7 +231,7 @@ def _meta_date(reader: PdfReader) -> PartialDate | None:
     try:
         info = reader.metadata
         when = info.creation_date if info is not None else None
-    except Exception:  # noqa: BLE001 - malformed PDF dates are common; they just are not dates
+    except Exception:
         return None
     if when is None:
         return None

@@ -10,6 +10,7 @@ every source should use for a web address.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -73,10 +74,9 @@ def is_tracking_param(name: str) -> bool:
 
 def _host(netloc_host: str) -> str:
     host = netloc_host.lower().rstrip(".")
-    try:
+    # An undecodable host is kept as written; it still compares consistently.
+    with contextlib.suppress(UnicodeError):
         host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass  # keep an undecodable host as written; it still compares consistently
     for prefix in ("www.", "amp."):
         if host.startswith(prefix) and host.count(".") >= 2:  # noqa: PLR2004 - keep "www.com"
             host = host[len(prefix) :]

@@ -33,6 +33,14 @@ def test_round_trip_keeps_reference_fields(fmt: str, samples: tuple[Document, ..
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_exports_are_recognised_by_format_auto(fmt: str, samples: tuple[Document, ...]) -> None:
+    out = io.StringIO()
+    get_exporter(fmt).write(samples, out)
+    raw = RawInput(data=out.getvalue().encode("utf-8"), name="export.txt")
+    assert {doc.source.format for doc in parse_raw(raw)} == {fmt}
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_export_is_stable(fmt: str, samples: tuple[Document, ...]) -> None:
     text, back = _round_trip(fmt, samples)
     again, _ = _round_trip(fmt, tuple(back))

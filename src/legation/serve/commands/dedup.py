@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from legation.serve.cli import settings_of
+
+if TYPE_CHECKING:
+    from legation.store.sqlite import SQLiteStore
 
 __all__ = ["dedup"]
 
@@ -42,22 +46,23 @@ def dedup(ctx: click.Context, as_json: bool) -> None:
                 index.assign(doc)
                 progress.advance(task)
         works = index.shared_works()
-        titles = {doc_id: store.get(doc_id) for ids in works.values() for doc_id in ids}
+        data: list[dict[str, Any]] = [
+            {"work": work, "documents": [_member(store, doc_id) for doc_id in ids]}
+            for work, ids in works.items()
+        ]
     finally:
         store.close()
     if as_json:
-        data = [
-            {"work": work, "documents": [{"id": i, "title": titles[i].title if titles[i] else None,
-                                          "url": titles[i].url if titles[i] else None} for i in ids]}
-            for work, ids in works.items()
-        ]  # fmt: skip
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    console.print(f"[bold]{len(works)}[/] works with more than one document")
-    out = Console()
-    for work, ids in works.items():
-        out.print(f"[bold]{work}[/]", highlight=False)
-        for doc_id in ids:
-            doc = titles[doc_id]
-            out.print(f"  {doc_id}  {doc.title if doc else '?'}  {doc.url or '' if doc else ''}",
-                      highlight=False, markup=False)  # fmt: skip
+    console.print(f"[bold]{len(data)}[/] works with more than one document")
+    out = Console(highlight=False)
+    for work in data:
+        out.print(f"[bold]{work['work']}[/]")
+        for member in work["documents"]:
+            out.print(f"  {member['id']}  {member['title']}  {member['url'] or ''}", markup=False)
+
+
+def _member(store: SQLiteStore, doc_id: str) -> dict[str, str | None]:
+    doc = store.get(doc_id)
+    return {"id": doc_id, "title": doc.title if doc else None, "url": doc.url if doc else None}

@@ -95,7 +95,8 @@ class BibTeXExporter:
     media_type: ClassVar[str] = "application/x-bibtex"
 
     def write(self, docs: Iterable[Document], out: TextIO) -> int:
-        import bibtexparser
+        from bibtexparser.entrypoint import write_string
+        from bibtexparser.library import Library
         from bibtexparser.model import Entry, Field
 
         seen: dict[str, int] = {}
@@ -107,7 +108,7 @@ class BibTeXExporter:
                 key = f"{key}-{seen[key]}"  # keys must be unique within a file
             fields = [Field(name, value) for name, value in bibtex_fields(doc).items()]
             entry = Entry(ref_type(doc.content_type).bibtex, key, fields)
-            out.write(bibtexparser.write_string(bibtexparser.Library([entry])))
+            out.write(write_string(Library([entry])))
             out.write("\n")
             count += 1
         return count
