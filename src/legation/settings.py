@@ -28,6 +28,7 @@ class Settings:
     max_input_bytes: int = 32 * 1024 * 1024  # larger single files are refused, not parsed
     batch_size: int = 200
     enrich: bool = True
+    workers: int = 2  # processes for enrichment during ingest (the machine has 2 cores)
     crawl_delay: float = 1.0
     crawl_concurrency: int = 2
     user_agent: str = "Legation/0.1 (+self-hosted research library)"
