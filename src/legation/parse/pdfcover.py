@@ -84,6 +84,7 @@ _DATE_PATTERNS = (
     re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+" + _YEAR + r"\b", re.IGNORECASE),
     re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
     re.compile(r"^\s*" + _YEAR + r"\s*$"),
+    re.compile(r"(?:©|\(c\)|copyright)\s*" + _YEAR + r"\b", re.IGNORECASE),
 )
 
 
@@ -122,8 +123,8 @@ def _largest_text(runs: tuple[CoverRun, ...], page_height: float) -> str | None:
     largest = max(r.size for r in candidates)
     sizes = sorted(r.size for r in candidates)
     median = sizes[len(sizes) // 2]
-    if largest < median * _BIGGER_THAN_BODY and len(set(sizes)) > 1:
-        return None
+    if largest < median * _BIGGER_THAN_BODY:
+        return None  # nothing stands out: no typographic title on this page
     parts: list[str] = []
     started = False
     for run in candidates:
