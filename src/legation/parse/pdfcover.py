@@ -39,6 +39,7 @@ _TITLE_SIZE_SHARE = 0.85  # runs this close to the largest size belong to the ti
 _BIGGER_THAN_BODY = 1.15
 _MAX_INSTITUTION_WORDS = 14
 _MAX_NAME_WORDS = 5
+_TITLE_CASE_SHARE = 0.6
 
 _FILE_LIKE = re.compile(
     r"(\.(docx?|pdf|indd|pptx?|rtf|odt|tex|qxd|xlsx?)$)|^(microsoft (word|powerpoint) - )",
@@ -198,6 +199,13 @@ def _first_date(lines: list[str]) -> PartialDate | None:
     return None
 
 
+def _title_case(text: str) -> bool:
+    """Names of bodies capitalise their words ("Center for Maritime Studies"); prose does not."""
+    words = [w for w in text.split() if len(w) > 3]  # noqa: PLR2004 - skip "for", "of", "the"
+    capitalised = sum(w[0].isupper() for w in words)
+    return bool(words) and capitalised / len(words) >= _TITLE_CASE_SHARE
+
+
 def _institution(lines: list[str], title: str | None) -> str | None:
     title_words = " ".join((title or "").split()).lower()
     for line in lines:
@@ -205,7 +213,7 @@ def _institution(lines: list[str], title: str | None) -> str | None:
         candidate = re.split(r"\.\s|\s[|•·]\s", candidate, maxsplit=1)[0].strip(" .,")
         if not _INSTITUTION.search(candidate) or _BY_LINE.match(candidate):
             continue
-        if len(candidate.split()) > _MAX_INSTITUTION_WORDS:
+        if len(candidate.split()) > _MAX_INSTITUTION_WORDS or not _title_case(candidate):
             continue  # a sentence that mentions an institute, not a masthead
         if candidate.lower() in title_words:
             continue
