@@ -26,6 +26,10 @@ _PARSERS: dict[str, str] = {
     "listing": "legation.parse.listing:ListingParser",
     "ungd": "legation.parse.ungd:UNGDParser",
     "html": "legation.parse.html:HTMLParser",
+    "pdf": "legation.parse.pdf:PDFParser",
+    "ris": "legation.parse.ris:RISParser",
+    "bibtex": "legation.parse.bibtex:BibTeXParser",
+    "csljson": "legation.parse.csljson:CSLJSONParser",
 }
 
 FORMATS: tuple[str, ...] = tuple(_PARSERS)
