@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from legation.enrich.dedup import DedupIndex
 from legation.errors import LegationError
 from legation.index.fulltext import FullTextIndex
 from legation.parse.registry import parse_raw
@@ -69,6 +70,8 @@ class Library:
     def __init__(self, store: SQLiteStore, index: FullTextIndex) -> None:
         self.store = store
         self.index = index
+        # Near-duplicate works (a syndicated copy, a PDF and its page) are linked, not merged.
+        self.dedup = DedupIndex(store)
 
     @classmethod
     def open(cls, settings: Settings) -> Library:
@@ -234,6 +237,7 @@ def _ingest_batch(
             for doc in docs:
                 outcome = library.store.upsert(doc, enrichments.get(doc.id))
                 if outcome is not Outcome.UNCHANGED:
+                    library.dedup.assign(doc)
                     enrichment = enrichments.get(doc.id) or library.store.get_enrichment(doc.id)
                     library.index.add(doc, enrichment)
                 report.counts[outcome] += 1
