@@ -16,7 +16,7 @@ import zlib
 from typing import ClassVar
 
 from legation.errors import ParseError, UnsupportedInput
-from legation.model import Document, Provenance, document_id
+from legation.model import Document, document_id
 from legation.parse.decode import looks_binary
 from legation.sources.base import RawInput
 
@@ -173,12 +173,6 @@ class HTMLParser:
                 tags=meta.tags,
                 image_credits=meta.image_credits,
                 related=meta.related,
-                source=Provenance(
-                    format=self.name,
-                    sha256=raw.sha256,
-                    read_at=raw.read_at,
-                    path=raw.path,
-                    url=raw.url,
-                ),
+                source=raw.provenance(self.name),
             )
         ]

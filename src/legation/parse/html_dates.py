@@ -5,31 +5,11 @@ from __future__ import annotations
 import re
 
 from legation.model import PartialDate
+from legation.parse.dates import MONTH_NAMES_PATTERN, MONTHS
 
 __all__ = ["parse_page_date"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_NAMES_PATTERN + r")\.?"
 _ISO = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?(?!\d)"
 )
@@ -49,7 +29,7 @@ _EPOCH_MS = re.compile(r"^\d{12,13}$")
 def _make(year: str, month: str | None, day: str | None) -> PartialDate | None:
     try:
         month_no = (
-            None if month is None else int(month) if month.isdigit() else _MONTHS[month.lower()]
+            None if month is None else int(month) if month.isdigit() else MONTHS[month.lower()]
         )
         return PartialDate(
             year=int(year), month=month_no, day=int(day) if day and month_no else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from legation.errors import ParseError
-from legation.model import Document, PageSpan, PartialDate, Provenance, document_id
+from legation.model import Document, PageSpan, PartialDate, document_id
 from legation.parse.pdfcover import CoverRun, read_cover
 from legation.sources.urls import url_document_id
 
@@ -83,13 +83,7 @@ class PDFParser:
             body=body,
             tags=_split_keywords(keywords) if keywords else (),
             pages=spans,
-            source=Provenance(
-                format=self.name,
-                sha256=raw.sha256,
-                read_at=raw.read_at,
-                path=raw.path,
-                url=raw.url,
-            ),
+            source=raw.provenance(self.name),
         )
         return [doc]
 

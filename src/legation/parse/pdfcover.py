@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from legation.model import PartialDate
+from legation.parse.dates import MONTH_NAMES_PATTERN, MONTHS
 
 __all__ = ["Cover", "CoverRun", "find_date", "read_cover", "split_names"]
 
@@ -56,28 +57,7 @@ _COPYRIGHT = re.compile(
 )
 _PUBLISHED_BY = re.compile(r"^(?:published|prepared|issued)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_NAMES_PATTERN + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = (
     re.compile(r"\b" + _YEAR + r"-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
@@ -180,7 +160,7 @@ def find_date(text: str) -> PartialDate | None:
             continue
         groups = match.groupdict()
         year = int(groups["year"])
-        month = _MONTHS.get((groups.get("month") or "").lower()) or (
+        month = MONTHS.get((groups.get("month") or "").lower()) or (
             int(groups["mnum"]) if groups.get("mnum") else None
         )
         day = int(groups["day"]) if groups.get("day") else None
