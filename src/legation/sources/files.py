@@ -73,7 +73,9 @@ class FileSource:
             return
         size = path.stat().st_size
         if size > self.options.max_bytes:
-            yield Skipped(locator=locator, reason=_too_big(size, self.options.max_bytes), failed=True)
+            yield Skipped(
+                locator=locator, reason=_too_big(size, self.options.max_bytes), failed=True
+            )
             return
         yield RawInput(data=path.read_bytes(), name=path.name, path=locator)
 
@@ -95,7 +97,9 @@ class FileSource:
         if reason:
             return Skipped(locator=locator, reason=reason)
         if size > self.options.max_bytes:
-            return Skipped(locator=locator, reason=_too_big(size, self.options.max_bytes), failed=True)
+            return Skipped(
+                locator=locator, reason=_too_big(size, self.options.max_bytes), failed=True
+            )
         return RawInput(data=read(), name=name.rsplit("/", 1)[-1], path=locator)
 
     def _tar(self, path: Path, locator: str) -> Iterator[RawInput | Skipped]:
