@@ -15,8 +15,8 @@ from typing import Any
 
 __all__ = [
     "Document",
-    "Entity",
     "Enrichment",
+    "Entity",
     "Mention",
     "PartialDate",
     "Precision",
@@ -36,6 +36,7 @@ class Precision(StrEnum):
     DAY = "day"
 
 
+_MAX_YEAR = 9999
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -48,7 +49,7 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
+        if not 1 <= self.year <= _MAX_YEAR:
             raise ValueError(f"year out of range: {self.year}")
         if self.month is not None and not 1 <= self.month <= 12:  # noqa: PLR2004 - months
             raise ValueError(f"month out of range: {self.month}")

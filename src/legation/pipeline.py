@@ -99,12 +99,16 @@ class Library:
 
 def _load_enricher() -> Enrich | None:
     try:
-        from legation.enrich.run import enrich, enrichment_to_json
+        from legation.enrich.run import (  # type: ignore[import-not-found,unused-ignore]
+            enrich,
+            enrichment_to_json,
+        )
     except ModuleNotFoundError:  # enrichment is a later stage; ingest works without it
         return None
 
     def run(doc: Document) -> dict[str, Any]:
-        return enrichment_to_json(enrich(doc))
+        result: dict[str, Any] = enrichment_to_json(enrich(doc))
+        return result
 
     return run
 

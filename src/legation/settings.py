@@ -16,11 +16,12 @@ from typing import Any
 __all__ = ["Settings", "load_settings"]
 
 _ENV_PREFIX = "LEGATION_"
+_DEFAULT_DATA = Path("legation-data")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    data: Path = Path("legation-data")
+    data: Path = _DEFAULT_DATA
     host: str = "127.0.0.1"
     port: int = 8000
     per_page: int = 10
@@ -53,7 +54,9 @@ def _coerce(name: str, value: Any) -> Any:
     if kind in ("float", float):
         return float(value)
     if kind in ("bool", bool):
-        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        return (
+            value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        )
     return str(value)
 
 
@@ -86,8 +89,10 @@ def load_settings(
         if k.startswith(_ENV_PREFIX) and k != "LEGATION_CONFIG"
     }
     # The data folder decides where the config file is, so find it first.
-    data = Path(overrides.get("data") or env_values.get("DATA") or Settings.data)
-    config_path = Path(env["LEGATION_CONFIG"]) if "LEGATION_CONFIG" in env else data / "legation.toml"
+    data = Path(overrides.get("data") or env_values.get("DATA") or _DEFAULT_DATA)
+    config_path = (
+        Path(env["LEGATION_CONFIG"]) if "LEGATION_CONFIG" in env else data / "legation.toml"
+    )
     settings = Settings()
     if config_path.is_file():
         with config_path.open("rb") as fh:

@@ -71,7 +71,9 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     for name in TEXT_FIELDS:
-        builder.add_text_field(name, stored=name in ("title", "body", "abstract"), tokenizer_name="en_stem")
+        builder.add_text_field(
+            name, stored=name in ("title", "body", "abstract"), tokenizer_name="en_stem"
+        )
     for name in _STRING_FACETS:
         builder.add_text_field(name, stored=False, fast=True, tokenizer_name="raw")
     builder.add_integer_field("year", stored=False, indexed=True, fast=True)
@@ -85,8 +87,9 @@ def facet_values(doc: Document, enrichment: dict[str, Any] | None) -> dict[str, 
     geography = list(doc.geography)
     if enrichment:
         geography += enrichment.get("geography", {}).get("about", [])
-        for topic in enrichment.get("topics", []):
-            topics.append(topic["name"] if isinstance(topic, dict) else str(topic))
+        topics += [
+            t["name"] if isinstance(t, dict) else str(t) for t in enrichment.get("topics", [])
+        ]
     values = {
         "content_type": [doc.content_type] if doc.content_type else [],
         "section": [doc.section] if doc.section else [],
@@ -132,9 +135,7 @@ class FullTextIndex:
             "abstract": doc.abstract or "",
             "body": doc.body,
         }
-        for name, values in facet_values(doc, enrichment).items():
-            if values:
-                fields[name] = values
+        fields |= {name: vals for name, vals in facet_values(doc, enrichment).items() if vals}
         if doc.published:
             fields["year"] = doc.published.year
             fields["published"] = doc.published.isoformat()
@@ -198,16 +199,17 @@ class FullTextIndex:
         else:
             result = searcher.search(query, limit=request.per_page, offset=offset, count=True)
         hits = self._hits(searcher, query, result.hits)
-        return SearchResult(
-            total=int(result.count or 0), hits=hits, facets=self._facets(searcher, query)
-        )
+        total = int(getattr(result, "count", 0) or 0)  # `count` is missing from the stubs
+        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query))
 
     def _hits(self, searcher: Any, query: Any, raw_hits: Sequence[Any]) -> tuple[Hit, ...]:
         if not raw_hits:
             return ()
         body_snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
         body_snippets.set_max_num_chars(_SNIPPET_CHARS)
-        abstract_snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "abstract")
+        abstract_snippets = tantivy.SnippetGenerator.create(
+            searcher, query, self.schema, "abstract"
+        )
         abstract_snippets.set_max_num_chars(_SNIPPET_CHARS)
         hits = []
         for score, address in raw_hits:
@@ -233,9 +235,7 @@ class FullTextIndex:
         return tuple(hits)
 
     def _facets(self, searcher: Any, query: Any) -> dict[str, tuple[FacetValue, ...]]:
-        aggs = {
-            name: {"terms": {"field": name, "size": _MAX_FACET_VALUES}} for name in FACETS
-        }
+        aggs = {name: {"terms": {"field": name, "size": _MAX_FACET_VALUES}} for name in FACETS}
         try:
             raw = searcher.aggregate(query, aggs)
         except ValueError as exc:  # an empty index has no fast-field columns yet

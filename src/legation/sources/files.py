@@ -10,6 +10,8 @@ import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
+from functools import partial
 from pathlib import Path
 
 from legation.sources.base import RawInput, Skipped
@@ -27,6 +29,7 @@ _README_NAMES = ("readme.txt", "readme.md", "readme", "license", "license.txt")
 class FileSourceOptions:
     max_bytes: int = 32 * 1024 * 1024
     include_hidden: bool = False
+    include: tuple[str, ...] = ()  # glob patterns on paths (archive members too); empty: all
 
 
 def _junk_reason(name: str, options: FileSourceOptions) -> str | None:
@@ -62,8 +65,13 @@ class FileSource:
             else:
                 yield from self._file(path)
 
+    def _selected(self, name: str) -> bool:
+        return not self.options.include or any(fnmatch(name, p) for p in self.options.include)
+
     def _file(self, path: Path) -> Iterator[RawInput | Skipped]:
         locator = str(path.resolve())
+        if not is_archive(path) and not self._selected(locator):
+            return
         reason = _junk_reason(path.name, self.options)
         if reason:
             yield Skipped(locator=locator, reason=reason)
@@ -91,8 +99,10 @@ class FileSource:
 
     def _member(
         self, archive: str, name: str, size: int, read: Callable[[], bytes]
-    ) -> RawInput | Skipped:
+    ) -> RawInput | Skipped | None:
         locator = f"{archive}!{name}"
+        if not self._selected(name):
+            return None
         reason = _junk_reason(name, self.options)
         if reason:
             return Skipped(locator=locator, reason=reason)
@@ -110,15 +120,20 @@ class FileSource:
                 handle = tar.extractfile(member)
                 if handle is None:
                     continue
-                yield self._member(locator, member.name, member.size, handle.read)
+                item = self._member(locator, member.name, member.size, handle.read)
+                if item is not None:
+                    yield item
 
     def _zip(self, path: Path, locator: str) -> Iterator[RawInput | Skipped]:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
-                name = info.filename
-                yield self._member(locator, name, info.file_size, lambda n=name: archive.read(n))
+                item = self._member(
+                    locator, info.filename, info.file_size, partial(archive.read, info.filename)
+                )
+                if item is not None:
+                    yield item
 
 
 def _too_big(size: int, limit: int) -> str:

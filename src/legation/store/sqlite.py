@@ -38,10 +38,11 @@ def fingerprint(doc_json: dict[str, Any]) -> str:
 
 def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("legation.store") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    found = [
+        (int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".sql")
+    ]
     return sorted(found)
 
 
@@ -192,7 +193,10 @@ class SQLiteStore:
     def iter_with_enrichment(self) -> Iterator[tuple[Document, dict[str, Any] | None]]:
         query = "SELECT json, enrichment FROM documents ORDER BY rowid"
         for text, enrichment in self._connect().execute(query):
-            yield Document.from_json(json.loads(text)), json.loads(enrichment) if enrichment else None
+            yield (
+                Document.from_json(json.loads(text)),
+                json.loads(enrichment) if enrichment else None,
+            )
 
     def count(self) -> int:
         return int(self._reader.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -234,14 +238,14 @@ class _Transaction:
         self._store = store
 
     def __enter__(self) -> SQLiteStore:
-        self._store._batching = True  # noqa: SLF001 - the transaction is the store's own helper
+        self._store._batching = True
         return self._store
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         store = self._store
-        store._batching = False  # noqa: SLF001
-        with store._lock:  # noqa: SLF001
+        store._batching = False
+        with store._lock:
             if exc_type is None:
-                store._writer.commit()  # noqa: SLF001
+                store._writer.commit()
             else:
-                store._writer.rollback()  # noqa: SLF001
+                store._writer.rollback()

@@ -1,0 +1,52 @@
+"""`legation parse`: files to Document JSON, nothing stored."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from legation.errors import LegationError
+from legation.parse.registry import FORMATS, parse_raw
+from legation.sources.base import RawInput, Skipped
+from legation.sources.files import FileSource
+
+__all__ = ["parse"]
+
+
+def _parse_input(item: RawInput | Skipped, fmt: str) -> list[dict[str, Any]]:
+    if isinstance(item, Skipped):
+        return [{"source": item.locator, "error": item.reason}]
+    try:
+        return [doc.to_json() for doc in parse_raw(item, fmt)]
+    except LegationError as exc:
+        return [{"source": item.locator, "error": str(exc).splitlines()[0]}]
+    except Exception as exc:
+        return [{"source": item.locator, "error": f"{exc.__class__.__name__}: {exc}"}]
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto picks the parser that matches best.",
+)
+@click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
+def parse(files: tuple[Path, ...], fmt: str, indent: int | None) -> None:
+    """Parse FILES and print {"documents": [...]} as JSON, storing nothing.
+
+    Each input's documents appear in the order given; an input that cannot be
+    parsed appears at its place as {"source": PATH, "error": REASON}.
+    """
+    documents: list[dict[str, Any]] = []
+    for item in FileSource(list(files)):
+        documents.extend(_parse_input(item, fmt))
+    json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=indent)
+    sys.stdout.write("\n")

@@ -1,0 +1,1 @@
+"""The web interface: search page, document page, JSON API."""
