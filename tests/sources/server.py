@@ -6,6 +6,7 @@ request is logged with its arrival time and the headers the crawler sent.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -43,7 +44,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: ARG002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def do_GET(self) -> None:
@@ -55,7 +56,11 @@ class _Handler(BaseHTTPRequestHandler):
             reply = Reply(status=404, body=b"not found", content_type="text/plain")
         else:
             reply = route(count) if callable(route) else route
-        self._send(reply, hit)
+        owner.enter()
+        try:
+            self._send(reply, hit)
+        finally:
+            owner.leave()
 
     def _send(self, reply: Reply, hit: Hit) -> None:
         if reply.delay:
@@ -107,6 +112,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     owner: LocalServer
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients hanging up (size limits, timeouts, a killed crawl) are what tests do.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1 with settable routes and a request log."""
@@ -115,10 +125,14 @@ class LocalServer:
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
         self._counts: dict[str, int] = {}
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def port(self) -> int:
@@ -132,6 +146,15 @@ class LocalServer:
             self.hits.append(hit)
             self._counts[hit.path] = self._counts.get(hit.path, 0) + 1
             return self._counts[hit.path]
+
+    def enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def count(self, path: str) -> int:
         with self._lock:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from legation.sources.base import RawInput
-from legation.sources.crawl import CrawlOptions, Crawler
+from legation.sources.crawl import Crawler, CrawlOptions
 from legation.sources.http import FetchOptions
 from legation.sources.state import CrawlState
 from legation.store.sqlite import SQLiteStore

@@ -19,7 +19,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote, urlsplit
@@ -128,14 +128,17 @@ class Crawler:
         *,
         transport: httpx.BaseTransport | None = None,
         progress: CrawlProgress | None = None,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.options = options or CrawlOptions()
+        # Set from outside to stop early (a server shutting down); state stays consistent.
+        self.cancel = cancel or threading.Event()
         self.state = CrawlState(store)
         self.handle = handle
         self.progress = progress
         self.politeness = Politeness(self.options.delay, self.options.concurrency)
         self.fetcher = Fetcher(self.options.fetch, politeness=self.politeness, transport=transport)
-        self._stop = threading.Event()
+        self._halt = threading.Event()  # tells workers to stop after their current fetch
         self._batch: list[tuple[str, RawInput]] = []
 
     def close(self) -> None:
@@ -196,7 +199,7 @@ class Crawler:
     def _read_listings(self, sources: list[SourceRow], report: CrawlReport) -> None:
         self._start("listings", len(sources))
         for source in sources:
-            if self._stop.is_set():
+            if self.cancel.is_set():
                 return
             if source.kind == "page":
                 report.new_urls += self.state.enqueue(source.id, [ListedItem(url=source.url)])
@@ -238,7 +241,7 @@ class Crawler:
         if depth >= _MAX_INDEX_DEPTH:
             return
         for child in listing.sitemaps:
-            if self._stop.is_set():
+            if self.cancel.is_set():
                 return
             self._read_listing(source, child.url, report, depth + 1)
 
@@ -255,32 +258,39 @@ class Crawler:
         per_host = self.options.concurrency
         workers = max(1, min(len(lanes), self.options.max_hosts) * per_host)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="legation-crawl")
+        futures: list[Future[None]] = []
         try:
             for lane in lanes.values():
                 lock = threading.Lock()
-                for _ in range(min(per_host, len(lane))):
+                futures.extend(
                     pool.submit(self._drain, lane, lock, results)
+                    for _ in range(min(per_host, len(lane)))
+                )
             for _ in range(len(rows)):
-                outcome = self._next(results)
+                outcome = self._next(results, futures)
+                if outcome is None:
+                    break
                 self._record(outcome, report)
                 self._advance(outcome.row.url)
         finally:
-            self._stop.set()
+            self._halt.set()
             pool.shutdown(wait=True, cancel_futures=True)
-            self._stop.clear()
+            self._halt.clear()
 
-    def _next(self, results: queue.Queue[_Outcome]) -> _Outcome:
+    def _next(self, results: queue.Queue[_Outcome], futures: list[Future[None]]) -> _Outcome | None:
+        """The next fetch outcome; None once cancelled and every worker has stopped."""
         # A timeout-loop rather than a bare get(), so Ctrl-C reaches this thread promptly.
         while True:
             try:
-                return results.get(timeout=0.5)
+                return results.get(timeout=0.2)
             except queue.Empty:
-                continue
+                if self.cancel.is_set() and all(f.done() for f in futures):
+                    return None
 
     def _drain(
         self, lane: deque[QueueRow], lock: threading.Lock, results: queue.Queue[_Outcome]
     ) -> None:
-        while not self._stop.is_set():
+        while not (self._halt.is_set() or self.cancel.is_set()):
             with lock:
                 if not lane:
                     return
