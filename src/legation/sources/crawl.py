@@ -276,6 +276,20 @@ class Crawler:
             self._halt.set()
             pool.shutdown(wait=True, cancel_futures=True)
             self._halt.clear()
+            self._keep_finished(results, report)
+
+    def _keep_finished(self, results: queue.Queue[_Outcome], report: CrawlReport) -> None:
+        """Record fetches that finished while the run was being stopped, so none is redone.
+
+        They are kept as 'fetched' (not handed on: the handler may be what failed) and the
+        next run hands them on from the kept bytes.
+        """
+        while True:
+            try:
+                outcome = results.get_nowait()
+            except queue.Empty:
+                return
+            self._record(outcome, report, hand_on=False)
 
     def _next(self, results: queue.Queue[_Outcome], futures: list[Future[None]]) -> _Outcome | None:
         """The next fetch outcome; None once cancelled and every worker has stopped."""
@@ -309,7 +323,7 @@ class Crawler:
             return _Outcome(row, error=LegationError(f"{exc.__class__.__name__}: {exc}"))
         return _Outcome(row, result=result)
 
-    def _record(self, outcome: _Outcome, report: CrawlReport) -> None:
+    def _record(self, outcome: _Outcome, report: CrawlReport, *, hand_on: bool = True) -> None:
         row, result, error = outcome.row, outcome.result, outcome.error
         if error is not None:
             status = _failure_status(error)
@@ -325,6 +339,8 @@ class Crawler:
         report.fetched += 1
         raw = self._raw(result)
         self.state.item_fetched(row.url, result, raw.sha256)
+        if not hand_on:
+            return
         self._batch.append((row.url, raw))
         if len(self._batch) >= self.options.batch_size:
             self._flush(report)
