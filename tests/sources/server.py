@@ -42,6 +42,7 @@ Route = Reply | Callable[[int], Reply]  # a function gets the route's 1-based hi
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else headers and body wait on delayed ACKs (~40 ms each)
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
