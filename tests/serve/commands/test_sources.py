@@ -37,7 +37,9 @@ def html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(data: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["--data", str(data), *args], catch_exceptions=False)
+    # No politeness delay against our own test server (the default is 1 s per request).
+    env = {"LEGATION_CRAWL_DELAY": "0"}
+    result = CliRunner().invoke(main, ["--data", str(data), *args], env=env, catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 

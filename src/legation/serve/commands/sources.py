@@ -74,9 +74,11 @@ def add(
     if kind == "auto":
         from legation.sources.discovery import detect
         from legation.sources.http import Fetcher, FetchOptions
+        from legation.sources.politeness import Politeness
 
+        polite = Politeness(settings.crawl_delay, settings.crawl_concurrency)
         try:
-            with Fetcher(FetchOptions.from_settings(settings)) as fetcher:
+            with Fetcher(FetchOptions.from_settings(settings), politeness=polite) as fetcher:
                 found = detect(fetcher, url)
         except LegationError as exc:
             raise click.ClickException(f"cannot add {url}: {exc}") from None
