@@ -8,6 +8,7 @@ and spaced by the politeness gate, and loops are caught.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -176,6 +177,7 @@ class Fetcher:
         )
         self.robots = RobotsCache(self._fetch_robots, self.options.user_agent)
         self.requests = 0  # made, including retries and redirect hops
+        self._count_lock = threading.Lock()
 
     def close(self) -> None:
         self._client.close()
@@ -242,7 +244,8 @@ class Fetcher:
         while True:
             try:
                 with self.politeness.slot(host):
-                    self.requests += 1
+                    with self._count_lock:
+                        self.requests += 1
                     outcome = self._once(url, headers, accept)
             except httpx.TransportError as exc:
                 reason = f"{exc.__class__.__name__} fetching {url}: {exc}".rstrip(": ")
