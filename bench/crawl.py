@@ -1,6 +1,7 @@
 """Crawl throughput against local HTTP servers (127.0.0.1), no internet.
 
-Usage: python bench/crawl.py [PAGES]   (default 600 pages for the unthrottled runs)
+Usage, from the repository root: PYTHONPATH=src python -m bench.crawl [PAGES]
+(default 600 pages for the unthrottled runs).
 
 Prints pages/s for:
   - delay 0 (politeness off), fetch + crawl state only, one host and four hosts;
@@ -16,21 +17,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # the local server and page makers live with the tests
+from tests.sources import pages  # the local server and page makers live with the tests
+from tests.sources.server import LocalServer, Reply
+from tests.sources.tinyhtml import install
 
-from tests.sources import pages  # noqa: E402
-from tests.sources.server import LocalServer, Reply  # noqa: E402
-from tests.sources.tinyhtml import install  # noqa: E402
-
-from legation.pipeline import IngestOptions, Library  # noqa: E402
-from legation.settings import Settings  # noqa: E402
-from legation.sources.base import RawInput  # noqa: E402
-from legation.sources.crawl import Crawler, CrawlOptions, CrawlReport  # noqa: E402
-from legation.sources.http import FetchOptions  # noqa: E402
-from legation.sources.schedule import crawl_library  # noqa: E402
-from legation.sources.state import CrawlState  # noqa: E402
-from legation.store.sqlite import SQLiteStore  # noqa: E402
+from legation.pipeline import IngestOptions, Library
+from legation.settings import Settings
+from legation.sources.base import RawInput
+from legation.sources.crawl import Crawler, CrawlOptions, CrawlReport
+from legation.sources.http import FetchOptions
+from legation.sources.schedule import crawl_library
+from legation.sources.state import CrawlState
+from legation.store.sqlite import SQLiteStore
 
 PAD = b"<p>" + b"lorem ipsum dolor sit amet " * 1100 + b"</p>"  # ~30 KB a page
 

@@ -26,7 +26,10 @@ def test_environment_names_the_data_folder(tmp_path: Path) -> None:
 
 
 def test_unknown_or_bad_settings_are_clear_errors(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown setting 'COLOUR'"):
-        load_settings({"data": tmp_path}, environ={"LEGATION_COLOUR": "red"})
+    (tmp_path / "legation.toml").write_text('colour = "red"\n')
+    with pytest.raises(ValueError, match="unknown setting 'colour'"):
+        load_settings({"data": tmp_path}, environ={})
+    # Unknown environment variables are other tools' business, not errors.
+    assert load_settings({"data": tmp_path / "x"}, environ={"LEGATION_SHARED": "/s"}).port == 8000
     with pytest.raises(ValueError, match="bad value for 'PORT'"):
-        load_settings({"data": tmp_path}, environ={"LEGATION_PORT": "eighty"})
+        load_settings({"data": tmp_path / "y"}, environ={"LEGATION_PORT": "eighty"})

@@ -28,6 +28,8 @@ _COMMANDS: dict[str, str] = {
     "serve": "legation.serve.commands.web:serve",
     "sources": "legation.serve.commands.sources:sources",
     "crawl": "legation.serve.commands.sources:crawl",
+    "export": "legation.serve.commands.export:export",
+    "dedup": "legation.serve.commands.dedup:dedup",
 }
 
 

@@ -1,6 +1,6 @@
 """Crawl state in the library store: the sources followed and every URL's fetch state.
 
-Tables come from migration 0002_sources.sql. All writes go through the store's single
+Tables come from migration 0004_sources.sql. All writes go through the store's single
 writer (``execute_write``); the crawler makes them from one thread only.
 """
 
