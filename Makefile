@@ -37,7 +37,7 @@ unit:
 	$(BIN)/python -m pytest
 
 ## bench: every benchmark, each printing its figures (reads ../shared)
-BENCHES ?= extraction search
+BENCHES ?= extraction search crawl pdf dedup
 bench: install
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b || exit 1; done
 
