@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from _corpus import load_speeches
+from bench._corpus import load_speeches
 from legation.enrich.dedup import DedupIndex
 from legation.model import Document, Provenance, document_id
 from legation.parse.decode import decode_text

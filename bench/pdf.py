@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-from _corpus import load_speeches
+from bench._corpus import load_speeches
 from legation.parse.pdf import PDFParser
 from legation.sources.base import RawInput
 
