@@ -10,6 +10,8 @@ and more precise; when that region holds too little of the page's paragraph text
 
 from __future__ import annotations
 
+import logging
+
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -39,6 +41,8 @@ def _extractor() -> Extractor:
     """One shared trafilatura configuration (building it per page parses its config file)."""
     from trafilatura.settings import Extractor
 
+    # trafilatura logs a warning for every region it discards; our own reasons say more.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     return Extractor(output_format="txt", comments=False, fast=True, tables=True)
 
 
