@@ -11,7 +11,6 @@ and more precise; when that region holds too little of the page's paragraph text
 from __future__ import annotations
 
 import logging
-
 import re
 from functools import cache
 from typing import TYPE_CHECKING
