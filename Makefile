@@ -36,8 +36,10 @@ typecheck:
 unit:
 	$(BIN)/python -m pytest
 
+## bench: every benchmark, each printing its figures (reads ../shared)
+BENCHES ?= extraction search crawl pdf dedup
 bench: install
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -18,6 +18,7 @@ __all__ = [
     "Enrichment",
     "Entity",
     "Mention",
+    "PageSpan",
     "PartialDate",
     "Precision",
     "Provenance",
@@ -120,6 +121,20 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PageSpan:
+    """Where a page lies in a body: 1-based page number, character offsets [start, end).
+
+    ``label`` is the printed page label (``"iv"``, ``"12"``) when the file defines one
+    that differs from the page number.
+    """
+
+    number: int
+    start: int
+    end: int
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TopicScore:
     name: str
     score: float
@@ -189,10 +204,18 @@ class Document:
     image_credits: tuple[str, ...] = ()
     related: tuple[RelatedRef, ...] = ()
     position: int | None = None
+    pages: tuple[PageSpan, ...] = ()
     enrichment: Enrichment | None = field(default=None, compare=False)
 
     def with_changes(self, **changes: Any) -> Document:
         return replace(self, **changes)
+
+    def page_of(self, offset: int) -> PageSpan | None:
+        """The page holding a body offset (for citing a snippet's page), if pages are known."""
+        for span in self.pages:
+            if span.start <= offset <= span.end:
+                return span
+        return None
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON form: lists of plain strings, ISO dates cut to precision."""
@@ -219,6 +242,7 @@ class Document:
             "image_credits": list(self.image_credits),
             "related": [_related_json(r) for r in self.related],
             "position": self.position,
+            "pages": [_page_json(p) for p in self.pages],
             "source": {
                 "format": self.source.format,
                 "path": self.source.path,
@@ -255,6 +279,7 @@ class Document:
             image_credits=tuple(data.get("image_credits") or ()),
             related=tuple(RelatedRef(**r) for r in data.get("related") or ()),
             position=data.get("position"),
+            pages=tuple(PageSpan(**p) for p in data.get("pages") or ()),
             source=Provenance(
                 format=src["format"],
                 sha256=src["sha256"],
@@ -274,3 +299,7 @@ def _related_json(ref: RelatedRef) -> dict[str, Any]:
         "image_credit": ref.image_credit,
         "url": ref.url,
     }
+
+
+def _page_json(span: PageSpan) -> dict[str, Any]:
+    return {"number": span.number, "start": span.start, "end": span.end, "label": span.label}

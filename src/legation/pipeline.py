@@ -7,11 +7,14 @@ a reported skip; a bad input never stops the batch or touches stored documents.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from legation.enrich.dedup import DedupIndex
 from legation.errors import LegationError
 from legation.index.fulltext import FullTextIndex
 from legation.parse.registry import parse_raw
@@ -28,6 +31,7 @@ __all__ = ["IngestOptions", "IngestReport", "Library", "ingest"]
 log = logging.getLogger(__name__)
 
 Enrich = Callable[["Document"], dict[str, Any]]
+_POOL_THRESHOLD = 16  # fewer documents than this are enriched inline: a pool costs seconds
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +39,7 @@ class IngestOptions:
     fmt: str = "auto"
     enrich: bool = True
     batch_size: int = 200
+    workers: int = 1  # processes for enrichment; 1 runs it inline
 
 
 @dataclass(slots=True, kw_only=True)
@@ -65,6 +70,8 @@ class Library:
     def __init__(self, store: SQLiteStore, index: FullTextIndex) -> None:
         self.store = store
         self.index = index
+        # Near-duplicate works (a syndicated copy, a PDF and its page) are linked, not merged.
+        self.dedup = DedupIndex(store)
 
     @classmethod
     def open(cls, settings: Settings) -> Library:
@@ -134,6 +141,18 @@ def _parse_one(raw: RawInput, options: IngestOptions) -> list[Document]:
     return docs
 
 
+_worker_enrich: Enrich | None = None
+
+
+def _init_worker() -> None:
+    global _worker_enrich  # noqa: PLW0603 - one enricher (and model) per worker process
+    _worker_enrich = _load_enricher()
+
+
+def _enrich_in_worker(doc: Document) -> dict[str, Any] | None:
+    return _safe_enrich(_worker_enrich, doc)
+
+
 def _safe_enrich(enrich: Enrich | None, doc: Document) -> dict[str, Any] | None:
     if enrich is None:
         return None
@@ -144,19 +163,31 @@ def _safe_enrich(enrich: Enrich | None, doc: Document) -> dict[str, Any] | None:
         return None
 
 
-def _store_docs(
-    library: Library, raw: RawInput, docs: list[Document], enrich: Enrich | None
-) -> list[Outcome]:
-    library.store.put_raw(raw.sha256, raw.data)
-    outcomes = []
-    for doc in docs:
-        enrichment = _safe_enrich(enrich, doc)
-        outcome = library.store.upsert(doc, enrichment)
-        if outcome is not Outcome.UNCHANGED:
-            stored = enrichment if enrichment is not None else library.store.get_enrichment(doc.id)
-            library.index.add(doc, stored)
-        outcomes.append(outcome)
-    return outcomes
+class _Enricher:
+    """Runs enrichment inline, or on a process pool once a run has enough work for one."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.enrich = _load_enricher() if options.enrich else None
+        self.workers = options.workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, docs: list[Document]) -> list[dict[str, Any] | None]:
+        if self.enrich is None:
+            return [None] * len(docs)
+        if self.workers <= 1 or len(docs) < _POOL_THRESHOLD:
+            return [_safe_enrich(self.enrich, doc) for doc in docs]
+        if self._pool is None:
+            # spawn, not fork: the parent holds tantivy and SQLite threads and handles.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_init_worker
+            )
+        chunk = max(1, len(docs) // (self.workers * 4))
+        return list(self._pool.map(_enrich_in_worker, docs, chunksize=chunk))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
 
 
 def ingest(
@@ -167,43 +198,63 @@ def ingest(
 ) -> IngestReport:
     """Run every input through parse -> enrich -> store -> index; return what happened."""
     options = options or IngestOptions()
-    enrich = _load_enricher() if options.enrich else None
+    enricher = _Enricher(options)
     report = IngestReport()
-    for batch in _batches(inputs, options.batch_size):
-        with library.store.transaction():
-            for item in batch:
-                report.inputs += 1
-                _ingest_item(item, library, options, enrich, report)
-                if on_input:
+    try:
+        for batch in _batches(inputs, options.batch_size):
+            _ingest_batch(batch, library, options, enricher, report)
+            if on_input:
+                for item in batch:
                     on_input(item.locator)
-        library.index.commit()
+    finally:
+        enricher.close()
     return report
 
 
-def _ingest_item(
-    item: RawInput | Skipped,
+def _ingest_batch(
+    batch: list[RawInput | Skipped],
     library: Library,
     options: IngestOptions,
-    enrich: Enrich | None,
+    enricher: _Enricher,
     report: IngestReport,
 ) -> None:
-    if isinstance(item, Skipped):
-        if item.failed:
-            report.failures.append((item.locator, item.reason))
-            library.store.record_failure(item.locator, item.reason)
-        else:
-            report.skipped.append((item.locator, item.reason))
-        return
-    try:
-        docs = _parse_one(item, options)
-        outcomes = _store_docs(library, item, docs, enrich)
-    except LegationError as exc:
-        reason = _reason(exc)
-        report.failures.append((item.locator, reason))
-        library.store.record_failure(item.locator, reason)
-        return
-    library.store.clear_failure(item.locator)
-    report.counts.update(outcomes)
+    parsed: list[tuple[RawInput, list[Document]]] = []
+    with library.store.transaction():
+        for item in batch:
+            report.inputs += 1
+            if isinstance(item, Skipped):
+                _skip(item, library, report)
+                continue
+            try:
+                parsed.append((item, _parse_one(item, options)))
+            except LegationError as exc:
+                _fail(item.locator, _reason(exc), library, report)
+        # Only new or changed documents are enriched: re-ingesting costs a parse, no more.
+        changed = [d for _, docs in parsed for d in docs if not library.store.is_unchanged(d)]
+        enrichments = dict(zip([d.id for d in changed], enricher.map(changed), strict=True))
+        for raw, docs in parsed:
+            library.store.put_raw(raw.sha256, raw.data)
+            for doc in docs:
+                outcome = library.store.upsert(doc, enrichments.get(doc.id))
+                if outcome is not Outcome.UNCHANGED:
+                    library.dedup.assign(doc)
+                    enrichment = enrichments.get(doc.id) or library.store.get_enrichment(doc.id)
+                    library.index.add(doc, enrichment)
+                report.counts[outcome] += 1
+            library.store.clear_failure(raw.locator)
+    library.index.commit()
+
+
+def _skip(item: Skipped, library: Library, report: IngestReport) -> None:
+    if item.failed:
+        _fail(item.locator, item.reason, library, report)
+    else:
+        report.skipped.append((item.locator, item.reason))
+
+
+def _fail(locator: str, reason: str, library: Library, report: IngestReport) -> None:
+    report.failures.append((locator, reason))
+    library.store.record_failure(locator, reason)
 
 
 def _batches(items: Iterable[RawInput | Skipped], size: int) -> Iterator[list[RawInput | Skipped]]:

@@ -6,6 +6,7 @@ The config file is TOML: ``legation.toml`` in the data folder, or the path in
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from collections.abc import Mapping
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["Settings", "load_settings"]
+
+log = logging.getLogger(__name__)
 
 _ENV_PREFIX = "LEGATION_"
 _DEFAULT_DATA = Path("legation-data")
@@ -28,6 +31,7 @@ class Settings:
     max_input_bytes: int = 32 * 1024 * 1024  # larger single files are refused, not parsed
     batch_size: int = 200
     enrich: bool = True
+    workers: int = 2  # processes for enrichment during ingest (the machine has 2 cores)
     crawl_delay: float = 1.0
     crawl_concurrency: int = 2
     user_agent: str = "Legation/0.1 (+self-hosted research library)"
@@ -60,7 +64,9 @@ def _coerce(name: str, value: Any) -> Any:
     return str(value)
 
 
-def _layer(base: Settings, values: Mapping[str, Any], origin: str) -> Settings:
+def _layer(
+    base: Settings, values: Mapping[str, Any], origin: str, *, strict: bool = True
+) -> Settings:
     known = {f.name for f in fields(Settings)}
     changes: dict[str, Any] = {}
     for key, value in values.items():
@@ -68,6 +74,9 @@ def _layer(base: Settings, values: Mapping[str, Any], origin: str) -> Settings:
             continue
         name = key.replace("-", "_").lower()
         if name not in known:
+            if not strict:  # other tools (and our tests) share the LEGATION_ prefix
+                log.debug("ignoring %s%s: not a setting", _ENV_PREFIX, key)
+                continue
             raise ValueError(f"unknown setting {key!r} in {origin}")
         try:
             changes[name] = _coerce(name, value)
@@ -97,5 +106,5 @@ def load_settings(
     if config_path.is_file():
         with config_path.open("rb") as fh:
             settings = _layer(settings, tomllib.load(fh), str(config_path))
-    settings = _layer(settings, env_values, "environment")
+    settings = _layer(settings, env_values, "environment", strict=False)
     return _layer(settings, overrides, "command line")

@@ -6,9 +6,9 @@ import re
 
 from legation.model import PartialDate
 
-__all__ = ["parse_loose_date"]
+__all__ = ["MONTHS", "MONTH_NAMES_PATTERN", "parse_loose_date"]
 
-_MONTHS = {
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
@@ -29,7 +29,9 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_NAME = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Longest names first so "september" wins over "sep"; no group, callers add their own.
+MONTH_NAMES_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAME = "(" + MONTH_NAMES_PATTERN + r")\.?"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
@@ -47,7 +49,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 def _build(kind: str, groups: tuple[str, ...]) -> PartialDate:
     values = dict(zip(kind, groups, strict=True))
     if "M" in values:
-        month_number: int | str | None = _MONTHS[values["M"].lower().rstrip(".")]
+        month_number: int | str | None = MONTHS[values["M"].lower().rstrip(".")]
     else:
         month_number = values.get("m")
     return PartialDate(

@@ -120,9 +120,7 @@ class ListingParser:
         records = _records(text.splitlines())
         if not records:
             raise ParseError("listing: no numbered results found")
-        provenance = Provenance(
-            format=self.name, sha256=raw.sha256, read_at=raw.read_at, path=raw.path, url=raw.url
-        )
+        provenance = raw.provenance(self.name)
         return [_document(r, provenance) for r in records]
 
 

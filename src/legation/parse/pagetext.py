@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from legation.errors import ParseError
-from legation.model import Document, Provenance, RelatedRef, document_id
+from legation.model import Document, RelatedRef, document_id
 from legation.parse.pagetext_shapes import (
     Group,
     credit_text,
@@ -231,9 +231,7 @@ class PageTextParser:
             id=document_id(f"pagetext:{raw.url or raw.path or raw.name}"),
             title=header.title,
             subtitle=header.subtitle,
-            source=Provenance(
-                format=self.name, sha256=raw.sha256, read_at=raw.read_at, path=raw.path, url=raw.url
-            ),
+            source=raw.provenance(self.name),
             url=raw.url,
             content_type=header.content_type or _DEFAULT_TYPE,
             section=header.section,

@@ -25,6 +25,11 @@ _PARSERS: dict[str, str] = {
     "pagetext": "legation.parse.pagetext:PageTextParser",
     "listing": "legation.parse.listing:ListingParser",
     "ungd": "legation.parse.ungd:UNGDParser",
+    "html": "legation.parse.html:HTMLParser",
+    "pdf": "legation.parse.pdf:PDFParser",
+    "ris": "legation.parse.ris:RISParser",
+    "bibtex": "legation.parse.bibtex:BibTeXParser",
+    "csljson": "legation.parse.csljson:CSLJSONParser",
 }
 
 FORMATS: tuple[str, ...] = tuple(_PARSERS)

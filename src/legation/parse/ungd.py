@@ -11,7 +11,7 @@ from functools import cache
 from typing import ClassVar
 
 from legation.errors import ParseError
-from legation.model import Document, PartialDate, Provenance, document_id
+from legation.model import Document, PartialDate, document_id
 from legation.sources.base import RawInput
 
 __all__ = ["UNGDParser", "country_name"]
@@ -68,13 +68,7 @@ class UNGDParser:
                     f"{country}: General Debate statement, "
                     f"{_ordinal(session)} session of the UN General Assembly ({year})"
                 ),
-                source=Provenance(
-                    format=self.name,
-                    sha256=raw.sha256,
-                    read_at=raw.read_at,
-                    path=raw.path,
-                    url=raw.url,
-                ),
+                source=raw.provenance(self.name),
                 authors=(country,),
                 published=PartialDate(year=year),
                 content_type="Speech",

@@ -26,6 +26,10 @@ _COMMANDS: dict[str, str] = {
     "show": "legation.serve.commands.search:show",
     "stats": "legation.serve.commands.search:stats",
     "serve": "legation.serve.commands.web:serve",
+    "sources": "legation.serve.commands.sources:sources",
+    "crawl": "legation.serve.commands.sources:crawl",
+    "export": "legation.serve.commands.export:export",
+    "dedup": "legation.serve.commands.dedup:dedup",
     "tag": "legation.serve.commands.tag:tag",
     "retag": "legation.serve.commands.tag:retag",
 }

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
+from legation.model import Provenance
+
 __all__ = ["RawInput", "Skipped", "Source"]
 
 
@@ -33,6 +35,12 @@ class RawInput:
     @property
     def locator(self) -> str:
         return self.url or self.path or self.name
+
+    def provenance(self, fmt: str) -> Provenance:
+        """Where a document parsed from these bytes came from, as the model records it."""
+        return Provenance(
+            format=fmt, sha256=self.sha256, read_at=self.read_at, path=self.path, url=self.url
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -177,6 +177,13 @@ class SQLiteStore:
         row = self._reader.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return Document.from_json(json.loads(row[0])) if row else None
 
+    def is_unchanged(self, doc: Document) -> bool:
+        """Whether the store already holds exactly this document (read time aside)."""
+        row = self._writer.execute(
+            "SELECT fingerprint FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        return row is not None and row[0] == fingerprint(doc.to_json())
+
     def get_enrichment(self, doc_id: str) -> dict[str, Any] | None:
         row = self._reader.execute(
             "SELECT enrichment FROM documents WHERE id = ?", (doc_id,)

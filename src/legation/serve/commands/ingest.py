@@ -66,6 +66,12 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
     metavar="GLOB",
     help="Only inputs whose path (or archive member name) matches; repeatable.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for tagging (default: the workers setting, 2).",
+)
 @click.option("--no-enrich", is_flag=True, help="Skip tagging (geography, topics, entities).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.pass_context
@@ -74,6 +80,7 @@ def ingest(
     paths: tuple[Path, ...],
     fmt: str,
     include: tuple[str, ...],
+    workers: int | None,
     no_enrich: bool,
     as_json: bool,
 ) -> None:
@@ -85,7 +92,12 @@ def ingest(
     """
     settings = settings_of(ctx)
     console = Console(stderr=True)
-    options = IngestOptions(fmt=fmt, enrich=settings.enrich and not no_enrich)
+    options = IngestOptions(
+        fmt=fmt,
+        enrich=settings.enrich and not no_enrich,
+        workers=workers or settings.workers,
+        batch_size=settings.batch_size,
+    )
     source = FileSource(
         list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes, include=include)
     )

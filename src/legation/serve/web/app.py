@@ -5,6 +5,7 @@ Templates autoescape every value; no asset is fetched from outside the server.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -74,12 +75,29 @@ def _search_context(library: Library, request: SearchRequest) -> dict[str, Any]:
     }
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings, crawl_every: float | None = None) -> FastAPI:
+    """The web application; with ``crawl_every`` (seconds) it also crawls on a schedule."""
     library = Library.open(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        crawler = None
+        if crawl_every:
+            from legation.sources.schedule import run_periodically
+
+            crawler = threading.Thread(
+                target=run_periodically,
+                args=(settings, crawl_every, stop),
+                kwargs={"library": library},
+                name="legation-crawl",
+                daemon=True,
+            )
+            crawler.start()
         yield
+        stop.set()
+        if crawler is not None:
+            crawler.join(timeout=30)
         library.close()
 
     app = FastAPI(title="Legation", version="0.1.0", docs_url="/api/docs", lifespan=lifespan)

@@ -1,0 +1,1 @@
+"""Reference formats Legation writes (RIS, BibTeX, CSL-JSON), one module each."""
