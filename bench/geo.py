@@ -170,7 +170,7 @@ def score(docs: list[tuple[str, list[Gold]]], errors: int, label: str) -> dict[s
         "country_demonym_R": cl_hit / max(cl_total, 1),
     }
     print(f"{label}: gold={tp + fn} predicted={tp + fp} P={p:.3f} R={r:.3f} F1={res['F1']:.3f} "
-          f"country+demonym R={res['country_demonym_R']:.3f} ({cl_total} gold; GWN has none with ids) "
+          f"country+demonym R={res['country_demonym_R']:.3f} ({cl_total} gold) "
           f"[{words / dt:,.0f} words/s]")  # fmt: skip
     if errors:
         print("  top false positives:", fps.most_common(errors))
