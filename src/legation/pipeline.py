@@ -93,6 +93,38 @@ class Library:
         self.index.commit()
         return done
 
+    def retag(
+        self, options: IngestOptions, progress: Callable[[int], None] | None = None
+    ) -> tuple[int, int]:
+        """Re-enrich every stored document (after the vocabularies change) and reindex.
+
+        Returns (documents retagged, documents whose enrichment failed).
+        """
+        enricher = _Enricher(options)
+        if enricher.enrich is None:
+            raise LegationError("enrichment is not available")
+        done = failed = 0
+        try:
+            batch: list[Document] = []
+            for doc in [*self.store.iter_documents(), None]:
+                if doc is not None:
+                    batch.append(doc)
+                if batch and (doc is None or len(batch) >= options.batch_size):
+                    with self.store.transaction():
+                        for item, enrichment in zip(batch, enricher.map(batch), strict=True):
+                            if enrichment is None:
+                                failed += 1
+                                continue
+                            self.store.set_enrichment(item.id, enrichment)
+                            done += 1
+                    if progress:
+                        progress(done + failed)
+                    batch = []
+        finally:
+            enricher.close()
+        self.reindex()
+        return done, failed
+
     def close(self) -> None:
         self.index.commit()
         self.store.close()

@@ -82,3 +82,9 @@ def test_bad_region_and_country_data_is_refused(monkeypatch: pytest.MonkeyPatch)
     _with_yaml(monkeypatch, "countries.yaml", {"countries": {"FRA": {"nmae": "France"}}})
     with pytest.raises(VocabError, match="unknown keys"):
         loader.countries()
+
+
+def test_personal_titles_are_plain_words() -> None:
+    titles = loader.personal_titles()
+    assert {"Mr", "Professor", "General", "Sheikh"} <= titles
+    assert not any(t.endswith(".") for t in titles)

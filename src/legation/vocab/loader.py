@@ -27,6 +27,7 @@ __all__ = [
     "VocabError",
     "countries",
     "organisations",
+    "personal_titles",
     "places",
     "regions",
     "topics",
@@ -267,3 +268,13 @@ def places() -> Places:
         admin_aliases=out,
         not_places=frozenset(_strings(raw.get("not_places"), "places.yaml: not_places")),
     )
+
+
+@cache
+def personal_titles() -> frozenset[str]:
+    """Titles and ranks written before a person's name, without a trailing full stop."""
+    raw = _mapping(_read("titles.yaml"), "titles.yaml")
+    titles = _strings(raw.get("titles"), "titles.yaml: titles")
+    if any(t.endswith(".") for t in titles):
+        raise VocabError("titles.yaml: write titles without a trailing full stop")
+    return frozenset(titles)
