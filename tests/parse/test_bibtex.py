@@ -54,7 +54,7 @@ def test_entries_map_to_documents() -> None:
     report, article, page = _parse(_BIB)
     assert report.title == "Deterrence at Sea: Navies & Crises"
     assert report.authors == ("Sara Okafor", "Pieter van den Berg", "International Crisis Group")
-    assert report.content_type == "report"
+    assert report.content_type == "Policy Brief"  # the report type Zotero keeps
     assert report.institution == "Institute for Naval Studies"
     assert report.published == PartialDate(year=2022, month=11)
     assert report.url == "https://example.org/deterrence?a=1&b=2"
@@ -63,8 +63,8 @@ def test_entries_map_to_documents() -> None:
     assert article.journal == "Survival"  # @string macro resolved
     assert article.authors == ("Min-jun Kim",)
     assert article.published == PartialDate(year=2021, month=7, day=9)
-    assert article.content_type == "journal-article"
-    assert page.content_type == "webpage"
+    assert article.content_type == "Journal Article"
+    assert page.content_type == "Web Page"
     assert page.published == PartialDate(year=2020, month=5)
 
 

@@ -47,12 +47,12 @@ def test_items_map_to_documents() -> None:
     assert report.institution == "Institute for Naval Studies"
     assert report.publisher is None
     assert report.published == PartialDate(year=2022, month=11, day=3)
-    assert report.content_type == "report"
+    assert report.content_type == "Policy Brief"  # the report type Zotero keeps
     assert report.tags == ("deterrence", "navies")
     assert article.journal == "Survival"
     assert article.published == PartialDate(year=2021, month=7)
     assert page.published is None
-    assert page.content_type == "webpage"
+    assert page.content_type == "Web Page"
 
 
 def test_items_wrapper_and_single_item() -> None:

@@ -73,7 +73,7 @@ def test_cover_gives_title_authors_date_institution() -> None:
     assert doc.authors == ("Amina Diallo", "Tomas Berg")
     assert doc.published == PartialDate(year=2023, month=3, day=14)
     assert doc.institution == "Center for Maritime Security Studies"
-    assert doc.content_type == "report"
+    assert doc.content_type == "Report"
     assert doc.source.format == "pdf"
 
 

@@ -53,17 +53,17 @@ def test_zotero_records_map_to_documents() -> None:
     assert report.authors == ("Sara Okafor", "Pieter van den Berg")
     assert report.abstract == "How navies deter without firing a shot."
     assert report.published == PartialDate(year=2022, month=11, day=3)
-    assert report.content_type == "report"
+    assert report.content_type == "Report"
     # Zotero files a report's institution under PB.
     assert report.institution == "Institute for Naval Studies"
     assert report.publisher is None
     assert report.tags == ("deterrence", "navies")
     assert report.language == "en"
     assert report.id == url_document_id("https://example.org/deterrence-at-sea")
-    assert article.content_type == "journal-article"
+    assert article.content_type == "Journal Article"
     assert article.journal == "Journal of Strategic Affairs"
     assert article.published == PartialDate(year=2021)
-    assert page.content_type == "webpage"
+    assert page.content_type == "Web Page"
     assert page.published == PartialDate(year=2020, month=5)
     assert [d.position for d in (report, article, page)] == [0, 1, 2]
 

@@ -57,6 +57,7 @@ class Hit:
     title: str
     snippet: str
     snippet_html: str
+    body_offset: int | None = None  # where a body snippet starts, to cite its page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -230,10 +231,13 @@ class FullTextIndex:
         for score, address in raw_hits:
             stored = searcher.doc(address)
             snippet = abstract_snippets.snippet_from_doc(stored)
+            offset = None
             if not snippet.highlighted():
                 body = body_snippets.snippet_from_doc(stored)
                 if body.highlighted() or not snippet.fragment():
                     snippet = body
+                    found = (stored.get_first("body") or "").find(body.fragment())
+                    offset = found if found >= 0 and body.fragment() else None
             fragment = snippet.fragment()
             if not fragment:
                 text = (stored.get_first("abstract") or stored.get_first("body") or "").strip()
@@ -245,6 +249,7 @@ class FullTextIndex:
                     title=stored.get_first("title") or "",
                     snippet=" ".join(fragment.split()),
                     snippet_html=snippet.to_html() if snippet.fragment() else _escape(fragment),
+                    body_offset=offset,
                 )
             )
         return tuple(hits)

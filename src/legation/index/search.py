@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from legation.index.fulltext import SearchRequest
 
 if TYPE_CHECKING:
+    from legation.model import Document
     from legation.pipeline import Library
 
 __all__ = ["parse_facet_args", "search_json"]
@@ -50,6 +51,7 @@ def search_json(library: Library, request: SearchRequest) -> dict[str, Any]:
                 "geography": record["geography"]
                 or list(enrichment.get("geography", {}).get("about", [])),
                 "snippet": hit.snippet,
+                "page": _page_label(doc, hit.body_offset),
                 "snippet_html": hit.snippet_html,
                 "score": round(hit.score, 4),
             }
@@ -65,6 +67,14 @@ def search_json(library: Library, request: SearchRequest) -> dict[str, Any]:
             for name, values in result.facets.items()
         },
     }
+
+
+def _page_label(doc: Document, offset: int | None) -> str | None:
+    """The page a body snippet stands on, for documents that have pages (PDF reports)."""
+    if offset is None or not doc.pages:
+        return None
+    span = doc.page_of(offset)
+    return None if span is None else span.label or str(span.number)
 
 
 def _names(topics: list[Any]) -> list[str]:

@@ -14,6 +14,7 @@ from legation.model import Document, PartialDate, Provenance, document_id
 from legation.sources.urls import url_document_id
 
 __all__ = [
+    "DISPLAY_NAMES",
     "REF_TYPES",
     "RefType",
     "content_type_of",
@@ -77,15 +78,71 @@ _ALIASES = {
 }  # fmt: skip
 
 
+# How the library shows each kind (facet values); the slugs above are internal.
+DISPLAY_NAMES = {
+    "journal-article": "Journal Article",
+    "article": "Article",
+    "news": "News",
+    "report": "Report",
+    "book": "Book",
+    "chapter": "Book Chapter",
+    "paper": "Conference Paper",
+    "thesis": "Thesis",
+    "webpage": "Web Page",
+    "blog": "Blog Post",
+    "dataset": "Dataset",
+    "speech": "Speech",
+    "interview": "Interview",
+    "legislation": "Legislation",
+    "document": "Document",
+}
+_SLUGS = {name.lower(): slug for slug, name in DISPLAY_NAMES.items()}
+# Words in a source's own content type that say which kind it is ("Special Report").
+_KIND_WORDS = (
+    ("journal", "journal-article"),
+    ("report", "report"),
+    ("paper", "report"),
+    ("brief", "report"),
+    ("speech", "speech"),
+    ("statement", "speech"),
+    ("interview", "interview"),
+    ("book", "book"),
+    ("chapter", "chapter"),
+    ("thesis", "thesis"),
+    ("news", "news"),
+    ("blog", "blog"),
+    ("analysis", "article"),
+    ("commentary", "article"),
+    ("opinion", "article"),
+    ("article", "article"),
+)
+
+
+def _slug(content_type: str) -> str | None:
+    text = content_type.strip().lower()
+    if text in _SLUGS:
+        return _SLUGS[text]
+    dashed = text.replace(" ", "-")
+    if dashed in DISPLAY_NAMES:
+        return dashed
+    return next((slug for word, slug in _KIND_WORDS if word in text), None)
+
+
 def ref_type(content_type: str | None) -> RefType:
     """The format names for a content type (generic document when unknown)."""
-    for row in REF_TYPES:
-        if row.content_type == content_type:
-            return row
-    return _GENERIC
+    slug = _slug(content_type) if content_type else None
+    return next((row for row in REF_TYPES if row.content_type == slug), _GENERIC)
 
 
 def content_type_of(fmt: str, name: str | None, genre: str | None = None) -> str | None:
+    """The content type (as the library shows it) a format's item type stands for."""
+    slug = _slug_of(fmt, name, genre)
+    if slug is None:
+        return None
+    return DISPLAY_NAMES.get(slug, slug)
+
+
+def _slug_of(fmt: str, name: str | None, genre: str | None = None) -> str | None:
     """The content type a format's item type stands for.
 
     ``genre`` (RIS M3, BibTeX ``type``, CSL ``genre``) says what a generic item is:
@@ -94,20 +151,17 @@ def content_type_of(fmt: str, name: str | None, genre: str | None = None) -> str
     if not name:
         return None
     wanted = name.strip().upper() if fmt == "ris" else name.strip().lower()
-    if genre:
-        slug = genre.strip().lower().replace(" ", "-")
-        for row in REF_TYPES:
-            if slug == row.content_type and getattr(row, fmt) == wanted:
-                return row.content_type
+    if genre and wanted in (getattr(ref_type(genre), fmt), getattr(_GENERIC, fmt)):
+        # The genre agrees with (or refines a generic) item type: the source's own word
+        # for its kind survives ("speech" through RIS GEN, "Policy Brief" as a report).
+        text = genre.strip()
+        return _SLUGS.get(text.lower()) or (text.lower() if text.lower() in DISPLAY_NAMES else text)
     if getattr(_GENERIC, fmt) == wanted:
-        return genre.strip().lower() if genre else _GENERIC.content_type
-    for row in REF_TYPES:
-        if getattr(row, fmt) == wanted:
-            return row.content_type
-    alias = _ALIASES[fmt].get(wanted)
-    if alias:
-        return alias
-    return genre.strip().lower() if genre else None
+        return genre.strip() if genre else _GENERIC.content_type
+    row = next((r for r in REF_TYPES if getattr(r, fmt) == wanted), None)
+    if row is not None:
+        return row.content_type
+    return _ALIASES[fmt].get(wanted) or (genre.strip() if genre else None)
 
 
 def genre_of(content_type: str | None, fmt: str) -> str | None:
@@ -214,7 +268,7 @@ def from_publisher(
     publisher: str | None, institution: str | None, content_type: str | None
 ) -> tuple[str | None, str | None]:
     """(publisher, institution) back from what an exporter (or Zotero) wrote."""
-    if institution is None and content_type == "report":
+    if institution is None and ref_type(content_type).content_type == "report":
         institution = publisher
     if publisher is not None and publisher == institution:
         publisher = None

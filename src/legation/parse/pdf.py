@@ -77,7 +77,7 @@ class PDFParser:
             url=raw.url,
             authors=cover.authors,
             published=published,
-            content_type="report",
+            content_type="Report",
             institution=cover.institution,
             abstract=meta.get("subject"),
             body=body,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from legation.model import Document, PartialDate, Provenance
-from legation.parse.citation import REF_TYPES
+from legation.parse.citation import DISPLAY_NAMES, REF_TYPES
 
 _SOURCE = Provenance(format="pagetext", sha256="0" * 64, read_at="2025-01-01T00:00:00+00:00")
 
@@ -23,7 +23,7 @@ SAMPLES: tuple[Document, ...] = (
         subtitle="Piracy & Cooperation in the Gulf of Guinea",
         authors=("Amina Diallo", "Ursula von der Leyen", "Martin Luther King Jr."),
         published=PartialDate(year=2023, month=3, day=14),
-        content_type="report",
+        content_type="Report",
         institution="Center for Maritime Security Studies",
         url="https://example.org/reports/calmer-waters?id=7&lang=en",
         abstract="Piracy fell by 50% after navies shared radar data.",
@@ -36,7 +36,7 @@ SAMPLES: tuple[Document, ...] = (
         title="The Return of Great-Power Rivalry",
         authors=("Łukasz Nowak", "Zoë Müller-Weiß"),
         published=PartialDate(year=2024, month=6),
-        content_type="journal-article",
+        content_type="Journal Article",
         journal="Survival: Global Politics and Strategy",
         publisher="Routledge",
         url="https://example.org/doi/10.1080/00396338.2024.1",
@@ -48,13 +48,13 @@ SAMPLES: tuple[Document, ...] = (
         title="Remarks to the General Assembly",
         authors=("World Health Organization",),
         published=PartialDate(year=2019),
-        content_type="speech",
+        content_type="Speech",
     ),
     _doc(
         4,
         title="Sanctions and Their Discontents",
         authors=("Bill and Melinda Gates Foundation", "Jane Smith"),
-        content_type="report",
+        content_type="Report",
         institution="Council on Economic Statecraft",
         publisher="Statecraft Press",
         section="Economy",
@@ -66,13 +66,13 @@ SAMPLES: tuple[Document, ...] = (
             title=f"Item of type {row.content_type}",
             authors=("Chen Wei",),
             published=PartialDate(year=2020, month=1, day=2),
-            content_type=row.content_type,
+            content_type=DISPLAY_NAMES[row.content_type],
             journal="Container Title" if row.content_type != "report" else None,
         )
         for index, row in enumerate(REF_TYPES)
     ),
-    _doc(200, title="An interview, with a type only the genre keeps", content_type="interview"),
-    _doc(201, title="Some custom kind", content_type="policy-brief"),
+    _doc(200, title="An interview, with a type only the genre keeps", content_type="Interview"),
+    _doc(201, title="Some custom kind", content_type="Policy Brief"),
 )
 
 
@@ -85,7 +85,7 @@ def reference_view(doc: Document) -> dict[str, Any]:
         "authors": doc.authors,
         "published": doc.published.isoformat() if doc.published else None,
         "precision": doc.published.precision if doc.published else None,
-        "content_type": doc.content_type or "document",
+        "content_type": doc.content_type or "Document",
         "journal": doc.journal,
         "institution": doc.institution,
         "publisher": doc.publisher,
