@@ -135,8 +135,11 @@ def create_app(settings: Settings, crawl_every: float | None = None) -> FastAPI:
         doc = library.store.get(doc_id)
         if doc is None:
             raise HTTPException(status_code=404, detail=f"no document {doc_id}")
+        work = library.dedup.work_of(doc_id)
+        others = [d for d in library.dedup.members(work) if d != doc_id] if work else []
         context = {
             "doc": doc,
+            "same_work": [o for o in (library.store.get(d) for d in others) if o is not None],
             "record": doc.to_json(),
             "enrichment": library.store.get_enrichment(doc_id) or {},
             "paragraphs": [p for p in doc.body.split("\n\n") if p.strip()],
