@@ -93,6 +93,38 @@ class Library:
         self.index.commit()
         return done
 
+    def retag(
+        self, options: IngestOptions, progress: Callable[[int], None] | None = None
+    ) -> tuple[int, int]:
+        """Re-enrich every stored document (after the vocabularies change) and reindex.
+
+        Returns (documents retagged, documents whose enrichment failed).
+        """
+        enricher = _Enricher(options)
+        if enricher.enrich is None:
+            raise LegationError("enrichment is not available")
+        done = failed = 0
+        try:
+            batch: list[Document] = []
+            for doc in [*self.store.iter_documents(), None]:
+                if doc is not None:
+                    batch.append(doc)
+                if batch and (doc is None or len(batch) >= options.batch_size):
+                    with self.store.transaction():
+                        for item, enrichment in zip(batch, enricher.map(batch), strict=True):
+                            if enrichment is None:
+                                failed += 1
+                                continue
+                            self.store.set_enrichment(item.id, enrichment)
+                            done += 1
+                    if progress:
+                        progress(done + failed)
+                    batch = []
+        finally:
+            enricher.close()
+        self.reindex()
+        return done, failed
+
     def close(self) -> None:
         self.index.commit()
         self.store.close()
@@ -172,10 +204,15 @@ class _Enricher:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, docs: list[Document]) -> list[dict[str, Any] | None]:
-        if self.enrich is None:
-            return [None] * len(docs)
+        return self.submit(docs)()
+
+    def submit(self, docs: list[Document]) -> Callable[[], list[dict[str, Any] | None]]:
+        """Start enriching; the returned call waits for (or, inline, computes) the results."""
+        enrich = self.enrich
+        if enrich is None:
+            return lambda: [None] * len(docs)
         if self.workers <= 1 or len(docs) < _POOL_THRESHOLD:
-            return [_safe_enrich(self.enrich, doc) for doc in docs]
+            return lambda: [_safe_enrich(enrich, doc) for doc in docs]
         if self._pool is None:
             # spawn, not fork: the parent holds tantivy and SQLite threads and handles.
             context = multiprocessing.get_context("spawn")
@@ -183,7 +220,8 @@ class _Enricher:
                 self.workers, mp_context=context, initializer=_init_worker
             )
         chunk = max(1, len(docs) // (self.workers * 4))
-        return list(self._pool.map(_enrich_in_worker, docs, chunksize=chunk))
+        results = self._pool.map(_enrich_in_worker, docs, chunksize=chunk)  # submits all now
+        return lambda: list(results)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -196,43 +234,75 @@ def ingest(
     options: IngestOptions | None = None,
     on_input: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Run every input through parse -> enrich -> store -> index; return what happened."""
+    """Run every input through parse -> enrich -> store -> index; return what happened.
+
+    Batches overlap: while one batch's documents are being enriched (on the pool),
+    the batch before it is stored and indexed.
+    """
     options = options or IngestOptions()
     enricher = _Enricher(options)
     report = IngestReport()
+    pending: _Prepared | None = None
     try:
         for batch in _batches(inputs, options.batch_size):
-            _ingest_batch(batch, library, options, enricher, report)
-            if on_input:
-                for item in batch:
-                    on_input(item.locator)
+            prepared = _prepare(batch, library, options, enricher)
+            if pending is not None:
+                _commit(pending, library, report, on_input)
+            pending = prepared
+        if pending is not None:
+            _commit(pending, library, report, on_input)
     finally:
         enricher.close()
     return report
 
 
-def _ingest_batch(
-    batch: list[RawInput | Skipped],
-    library: Library,
-    options: IngestOptions,
-    enricher: _Enricher,
-    report: IngestReport,
-) -> None:
+@dataclass(slots=True, kw_only=True)
+class _Prepared:
+    """A parsed batch whose new or changed documents are being enriched."""
+
+    batch: list[RawInput | Skipped]
+    parsed: list[tuple[RawInput, list[Document]]]
+    failed: list[tuple[str, str]]
+    enrichments: Callable[[], dict[str, dict[str, Any] | None]]
+
+
+def _prepare(
+    batch: list[RawInput | Skipped], library: Library, options: IngestOptions, enricher: _Enricher
+) -> _Prepared:
     parsed: list[tuple[RawInput, list[Document]]] = []
-    with library.store.transaction():
-        for item in batch:
-            report.inputs += 1
-            if isinstance(item, Skipped):
-                _skip(item, library, report)
-                continue
+    failed: list[tuple[str, str]] = []
+    for item in batch:
+        if isinstance(item, RawInput):
             try:
                 parsed.append((item, _parse_one(item, options)))
             except LegationError as exc:
-                _fail(item.locator, _reason(exc), library, report)
-        # Only new or changed documents are enriched: re-ingesting costs a parse, no more.
-        changed = [d for _, docs in parsed for d in docs if not library.store.is_unchanged(d)]
-        enrichments = dict(zip([d.id for d in changed], enricher.map(changed), strict=True))
-        for raw, docs in parsed:
+                failed.append((item.locator, _reason(exc)))
+    # Only new or changed documents are enriched: re-ingesting costs a parse, no more.
+    changed = [d for _, docs in parsed for d in docs if not library.store.is_unchanged(d)]
+    results = enricher.submit(changed)
+    return _Prepared(
+        batch=batch,
+        parsed=parsed,
+        failed=failed,
+        enrichments=lambda: dict(zip([d.id for d in changed], results(), strict=True)),
+    )
+
+
+def _commit(
+    prepared: _Prepared,
+    library: Library,
+    report: IngestReport,
+    on_input: Callable[[str], None] | None,
+) -> None:
+    enrichments = prepared.enrichments()
+    with library.store.transaction():
+        report.inputs += len(prepared.batch)
+        for item in prepared.batch:
+            if isinstance(item, Skipped):
+                _skip(item, library, report)
+        for locator, reason in prepared.failed:
+            _fail(locator, reason, library, report)
+        for raw, docs in prepared.parsed:
             library.store.put_raw(raw.sha256, raw.data)
             for doc in docs:
                 outcome = library.store.upsert(doc, enrichments.get(doc.id))
@@ -243,6 +313,9 @@ def _ingest_batch(
                 report.counts[outcome] += 1
             library.store.clear_failure(raw.locator)
     library.index.commit()
+    if on_input:
+        for item in prepared.batch:
+            on_input(item.locator)
 
 
 def _skip(item: Skipped, library: Library, report: IngestReport) -> None:

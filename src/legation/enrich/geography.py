@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from legation.enrich.gazetteer import Candidate, Gazetteer, Kind, gazetteer, normalise, prior
 from legation.model import Mention
+from legation.vocab.loader import personal_titles
 
 __all__ = ["GeoResult", "Span", "about", "find_mentions"]
 
@@ -60,70 +61,6 @@ _DIRECTIONS = frozenset(
     ]
 )
 # Words that introduce a person's name: what follows them is a person, not a town.
-_FIRST_NAME_TITLES = frozenset(
-    [
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "Sir",
-        "Dame",
-        "Lady",
-        "Lord",
-        "Prof",
-        "Prof.",
-        "Professor",
-        "President",
-        "Premier",
-        "Minister",
-        "Senator",
-        "Sen.",
-        "Rep.",
-        "Representative",
-        "Gov.",
-        "Governor",
-        "Mayor",
-        "Judge",
-        "Justice",
-        "Chancellor",
-        "General",
-        "Gen.",
-        "Col.",
-        "Colonel",
-        "Capt.",
-        "Captain",
-        "Sgt.",
-        "Sergeant",
-        "Lt.",
-        "Officer",
-        "Constable",
-        "Coach",
-        "Ambassador",
-        "Secretary",
-        "Director",
-        "Chairman",
-        "Chairwoman",
-        "Chief",
-        "Commissioner",
-        "Inspector",
-        "Det.",
-        "Detective",
-        "Bishop",
-        "Rev.",
-        "Father",
-        "Pope",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Sheikh",
-        "Emir",
-    ]
-)
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "around", "across"})
 _KIND_NAMES = {
     Kind.COUNTRY: "country",
@@ -377,7 +314,7 @@ def _surnames(text: str, toks: list[tuple[int, int]]) -> set[str]:
         if text[e1:s2] != " " or not text[s1].isupper() or not text[s2].isupper():
             continue
         first = text[s1:e1]
-        if first in _FIRST_NAME_TITLES:
+        if first.rstrip(".") in personal_titles():
             out.add(text[s2:e2])
     return out
 

@@ -21,11 +21,20 @@ __all__ = ["FACETS", "FacetValue", "FullTextIndex", "Hit", "SearchRequest", "Sea
 
 log = logging.getLogger(__name__)
 
-_SCHEMA_VERSION = "3"  # bump when the schema changes: the index is then rebuilt from the store
+_SCHEMA_VERSION = "4"  # bump when the schema changes: the index is then rebuilt from the store
 TEXT_FIELDS = ("title", "subtitle", "authors", "abstract", "body")
 _BOOSTS = {"title": 3.0, "subtitle": 1.5, "authors": 2.0, "abstract": 1.5, "body": 1.0}
 # Facet name -> raw, fast field holding its values.
-FACETS: tuple[str, ...] = ("content_type", "section", "institution", "topic", "geography", "year")
+FACETS: tuple[str, ...] = (
+    "content_type",
+    "section",
+    "institution",
+    "topic",
+    "geography",
+    "person",
+    "organisation",
+    "year",
+)
 _STRING_FACETS = FACETS[:-1]
 _WRITER_HEAP = 128_000_000
 _SNIPPET_CHARS = 240
@@ -85,7 +94,11 @@ def facet_values(doc: Document, enrichment: dict[str, Any] | None) -> dict[str, 
     """Facet values of a document: what the source gave plus what enrichment found."""
     topics = list(doc.topics)
     geography = list(doc.geography)
+    people: list[str] = []
+    organisations: list[str] = []
     if enrichment:
+        people = [str(p) for p in enrichment.get("people", [])]
+        organisations = [str(o) for o in enrichment.get("organisations", [])]
         geography += enrichment.get("geography", {}).get("about", [])
         topics += [
             t["name"] if isinstance(t, dict) else str(t) for t in enrichment.get("topics", [])
@@ -96,6 +109,8 @@ def facet_values(doc: Document, enrichment: dict[str, Any] | None) -> dict[str, 
         "institution": [doc.institution] if doc.institution else [],
         "topic": list(dict.fromkeys(topics)),
         "geography": list(dict.fromkeys(geography)),
+        "person": list(dict.fromkeys(people)),
+        "organisation": list(dict.fromkeys(organisations)),
     }
     return {k: [v for v in vs if v] for k, vs in values.items()}
 

@@ -29,6 +29,7 @@ __all__ = [
     "countries",
     "cue_frequencies",
     "organisations",
+    "personal_titles",
     "places",
     "regions",
     "topics",
@@ -294,3 +295,13 @@ def cue_frequencies() -> CueFrequencies:
     if passages <= 0 or any(not 0 <= v <= passages for v in counts.values()):
         raise VocabError("cue_df.tsv: needs a positive passages count and counts within it")
     return CueFrequencies(passages=passages, df=counts)
+
+
+@cache
+def personal_titles() -> frozenset[str]:
+    """Titles and ranks written before a person's name, without a trailing full stop."""
+    raw = _mapping(_read("titles.yaml"), "titles.yaml")
+    titles = _strings(raw.get("titles"), "titles.yaml: titles")
+    if any(t.endswith(".") for t in titles):
+        raise VocabError("titles.yaml: write titles without a trailing full stop")
+    return frozenset(titles)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from legation.serve.cli import settings_of
+from legation.serve.progress import progress_bar
 
 if TYPE_CHECKING:
     from legation.store.sqlite import SQLiteStore
@@ -35,13 +35,10 @@ def dedup(ctx: click.Context, as_json: bool) -> None:
     store = SQLiteStore(settings.db_path)
     index = DedupIndex(store)
     console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("[bold]fingerprinting"), BarColumn(), MofNCompleteColumn(),
-        console=console, transient=True,
-    )  # fmt: skip
+    progress = progress_bar(console)
     try:
         with progress, store.transaction():
-            task = progress.add_task("dedup", total=store.count())
+            task = progress.add_task("Fingerprinting", total=store.count(), current="")
             for doc in store.iter_documents():
                 index.assign(doc)
                 progress.advance(task)

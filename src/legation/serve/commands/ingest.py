@@ -9,29 +9,17 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from legation.parse.registry import FORMATS
 from legation.pipeline import IngestOptions, IngestReport, Library
 from legation.pipeline import ingest as run_ingest
 from legation.serve.cli import settings_of
+from legation.serve.progress import progress_bar
 from legation.sources.files import FileSource, FileSourceOptions, count_inputs
 
 __all__ = ["ingest", "reindex"]
 
 _MAX_LISTED_FAILURES = 20
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}", style="dim"),
-        console=console,
-        transient=True,
-    )
 
 
 def _summary(console: Console, report: IngestReport, seconds: float) -> None:
@@ -102,7 +90,7 @@ def ingest(
         list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes, include=include)
     )
     started = time.perf_counter()
-    with Library.open(settings) as library, _progress(console) as progress:
+    with Library.open(settings) as library, progress_bar(console) as progress:
         total = None if include else count_inputs(list(paths))
         task = progress.add_task("Ingesting", total=total, current="")
 
@@ -126,7 +114,7 @@ def reindex(ctx: click.Context) -> None:
     settings = settings_of(ctx)
     console = Console(stderr=True)
     started = time.perf_counter()
-    with Library.open(settings) as library, _progress(console) as progress:
+    with Library.open(settings) as library, progress_bar(console) as progress:
         task = progress.add_task("Indexing", total=library.store.count(), current="")
         count = library.reindex(lambda n: progress.update(task, completed=n))
     console.print(f"Indexed {count} documents in {time.perf_counter() - started:.1f} s")

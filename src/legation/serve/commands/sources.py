@@ -11,11 +11,12 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 from rich.table import Table
 
 from legation.errors import LegationError
 from legation.serve.cli import settings_of
+from legation.serve.progress import progress_bar
 from legation.settings import Settings
 from legation.sources.state import CrawlState, SourceRow
 from legation.store.sqlite import SQLiteStore
@@ -296,16 +297,7 @@ def crawl(
     ingest_options = IngestOptions(
         enrich=settings.enrich and not no_enrich, batch_size=settings.batch_size
     )
-    bar = Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}", style="dim"),
-        console=console,
-        transient=True,
-        disable=not sys.stderr.isatty(),
-    )
+    bar = progress_bar(console)
     with Library.open(settings) as library, bar:
         run = crawl_library(library, options, ingest_options, progress=_RichProgress(bar))
     if as_json:

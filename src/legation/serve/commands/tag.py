@@ -83,33 +83,27 @@ def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: in
 
 
 @click.command()
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for tagging (default: the workers setting, 2).",
+)
 @click.pass_context
-def retag(ctx: click.Context) -> None:
-    """Re-run enrichment over every stored document (after vocabularies change),
-    then refresh the search index."""
-    from rich.progress import Progress
+def retag(ctx: click.Context, workers: int | None) -> None:
+    """Re-run enrichment over every stored document (after the vocabularies change).
 
-    from legation.enrich.run import enrich, enrichment_to_json
-    from legation.pipeline import Library
-    from legation.store.sqlite import SQLiteStore
+    The search index is rebuilt afterwards so facets follow the new tags.
+    """
+    from legation.pipeline import IngestOptions, Library
+    from legation.serve.progress import progress_bar
 
     settings = settings_of(ctx)
-    done = failed = 0
-    store = SQLiteStore(settings.db_path)
-    total = store.count()
-    with Progress(console=_stderr_console(), transient=True) as progress:
-        task = progress.add_task("retag", total=total)
-        for doc in list(store.iter_documents()):
-            try:
-                store.set_enrichment(doc.id, enrichment_to_json(enrich(doc)))
-                done += 1
-            except Exception as exc:
-                failed += 1
-                click.echo(f"retag: {doc.id}: {exc}", err=True)
-            progress.advance(task)
-    store.close()
-    with Library.open(settings) as library:
-        indexed = library.reindex()
+    options = IngestOptions(workers=workers or settings.workers, batch_size=settings.batch_size)
+    with Library.open(settings) as library, progress_bar(_stderr_console()) as progress:
+        task = progress.add_task("Retagging", total=library.store.count(), current="")
+        done, failed = library.retag(options, lambda n: progress.update(task, completed=n))
+        indexed = library.index.count()
     click.echo(json.dumps({"retagged": done, "failed": failed, "indexed": indexed}))
 
 

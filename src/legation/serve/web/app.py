@@ -32,6 +32,8 @@ _FACET_LABELS = {
     "institution": "Institution",
     "topic": "Topic",
     "geography": "Political geography",
+    "person": "People",
+    "organisation": "Organisations",
     "year": "Year",
 }
 _MAX_PAGE_LINKS = 9

@@ -1,0 +1,42 @@
+"""The pipeline with real parts: enrichment on a process pool, retagging, bad inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from legation.pipeline import IngestOptions, Library, ingest
+from legation.settings import Settings
+from legation.sources.base import RawInput, Skipped
+
+COUNTRIES = ["Japan", "Kenya", "Brazil", "Norway", "Vietnam"]
+
+
+def _page(n: int) -> RawInput:
+    country = COUNTRIES[n % len(COUNTRIES)]
+    text = f"Talks in {country} on trade, number {n}\n\nEconomy\n\n" + "\n\n".join(
+        f"The government of {country} said on Monday that the trade talks with its "
+        f"neighbours would resume next month, paragraph {k}."
+        for k in range(3)
+    )
+    return RawInput(data=text.encode(), name=f"page{n}.txt", path=f"/in/page{n}.txt")
+
+
+def test_pool_enrichment_and_retag(tmp_path: Path) -> None:
+    settings = Settings(data=tmp_path / "lib")
+    inputs: list[RawInput | Skipped] = [_page(n) for n in range(20)]
+    inputs.append(Skipped(locator="/in/big.txt", reason="too large", failed=True))
+    with Library.open(settings) as library:
+        report = ingest(inputs, library, IngestOptions(workers=2, batch_size=50))
+        assert report.as_dict()["added"] == 20
+        assert report.failures == [("/in/big.txt", "too large")]
+        again = ingest([_page(0), _page(7)], library, IngestOptions(enrich=False))
+        assert again.as_dict()["unchanged"] == 2
+        about = {
+            doc.title: (library.store.get_enrichment(doc.id) or {})["geography"]["about"]
+            for doc in library.store.iter_documents()
+        }
+        assert all(COUNTRIES[n % 5] in about[f"Talks in {COUNTRIES[n % 5]} on trade, number {n}"]
+                   for n in range(20))  # fmt: skip
+        done, failed = library.retag(IngestOptions(workers=2, batch_size=8))
+        assert (done, failed) == (20, 0)
+        assert library.index.count() == 20
