@@ -84,6 +84,25 @@ def test_bad_region_and_country_data_is_refused(monkeypatch: pytest.MonkeyPatch)
         loader.countries()
 
 
+def test_cue_frequencies_cover_the_topic_cues() -> None:
+    from legation.enrich.topics import all_cue_keys
+
+    freq = loader.cue_frequencies()
+    assert freq.passages > 100_000
+    assert set(all_cue_keys()) <= set(freq.df)  # regenerate with bench/topic_cue_df.py
+    assert freq.df["security"] > freq.df["sanction"] > freq.df["JCPOA"]
+
+
+def test_bad_cue_frequencies_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = loader._read_text
+    bad = "passages\t10\nwar\tmany\n"
+    monkeypatch.setattr(loader, "_read_text", lambda n: bad if n == "cue_df.tsv" else real(n))
+    loader.cue_frequencies.cache_clear()
+    with pytest.raises(VocabError, match=r"cue_df\.tsv"):
+        loader.cue_frequencies()
+    loader.cue_frequencies.cache_clear()
+
+
 def test_personal_titles_are_plain_words() -> None:
     titles = loader.personal_titles()
     assert {"Mr", "Professor", "General", "Sheikh"} <= titles

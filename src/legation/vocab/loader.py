@@ -20,12 +20,14 @@ import yaml
 
 __all__ = [
     "Country",
+    "CueFrequencies",
     "Organisation",
     "Places",
     "Region",
     "Topic",
     "VocabError",
     "countries",
+    "cue_frequencies",
     "organisations",
     "personal_titles",
     "places",
@@ -75,8 +77,12 @@ class Topic:
     cues: tuple[str, ...] = ()
 
 
+def _read_text(name: str) -> str:
+    return resources.files("legation.vocab").joinpath(name).read_text(encoding="utf-8")
+
+
 def _read(name: str) -> Any:
-    text = resources.files("legation.vocab").joinpath(name).read_text(encoding="utf-8")
+    text = _read_text(name)
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -268,6 +274,27 @@ def places() -> Places:
         admin_aliases=out,
         not_places=frozenset(_strings(raw.get("not_places"), "places.yaml: not_places")),
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CueFrequencies:
+    passages: int  # passages counted
+    df: dict[str, int]  # cue key -> passages containing it
+
+
+@cache
+def cue_frequencies() -> CueFrequencies:
+    """Topic cue document frequencies (cue_df.tsv, made by bench/topic_cue_df.py)."""
+    text = _read_text("cue_df.tsv")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    try:
+        counts = {key: int(value) for key, value in rows}
+    except ValueError:
+        raise VocabError("cue_df.tsv: expected lines of cue<TAB>count") from None
+    passages = counts.pop("passages", 0)
+    if passages <= 0 or any(not 0 <= v <= passages for v in counts.values()):
+        raise VocabError("cue_df.tsv: needs a positive passages count and counts within it")
+    return CueFrequencies(passages=passages, df=counts)
 
 
 @cache
