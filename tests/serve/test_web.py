@@ -43,6 +43,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         RawInput(data=p.read_bytes(), name=p.name, path=str(p)) for p in sorted(seeds.glob("0*"))
     ]
     inputs.append(RawInput(data=HOSTILE.encode(), name="hostile.txt", path="/tmp/hostile.txt"))
+    # A syndicated copy of the first article under another name: one work, two sources.
+    inputs.append(RawInput(data=inputs[0].data, name="copy.txt", path="/elsewhere/copy.txt"))
     with Library.open(settings) as library:
         ingest(inputs, library, IngestOptions(enrich=False))
     port = _free_port()
@@ -143,3 +145,11 @@ def test_renders_in_chromium(server: str, tmp_path: Path) -> None:
         check=True,
     )
     assert shot.stat().st_size > 10_000
+
+
+def test_document_page_links_the_same_work_elsewhere(server: str) -> None:
+    api = httpx.get(f"{server}/api/search", params={"q": "title:foray"}).json()
+    assert api["total"] == 2
+    page = httpx.get(f"{server}/doc/{api['results'][0]['id']}").text
+    assert "The same work elsewhere" in page
+    assert f"/doc/{api['results'][1]['id']}" in page
