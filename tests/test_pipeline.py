@@ -40,3 +40,18 @@ def test_pool_enrichment_and_retag(tmp_path: Path) -> None:
         done, failed = library.retag(IngestOptions(workers=2, batch_size=8))
         assert (done, failed) == (20, 0)
         assert library.index.count() == 20
+
+
+def test_stage_implementations_meet_their_protocols(tmp_path: Path) -> None:
+    from legation.enrich.base import Enricher
+    from legation.enrich.run import enrich
+    from legation.index.base import Index
+    from legation.store.base import Store
+
+    with Library.open(Settings(data=tmp_path / "lib")) as library:
+        store: Store = library.store
+        index: Index = library.index
+        assert store.count() == 0
+        assert index.count() == 0
+    enricher: Enricher = enrich
+    assert callable(enricher)

@@ -68,6 +68,8 @@ class Library:
     """The store of record and the index derived from it, opened together."""
 
     def __init__(self, store: SQLiteStore, index: FullTextIndex) -> None:
+        # Concrete types: the library is the embedded default; stages meet through the
+        # Store (store/base.py) and Index (index/base.py) protocols.
         self.store = store
         self.index = index
         # Near-duplicate works (a syndicated copy, a PDF and its page) are linked, not merged.

@@ -30,6 +30,7 @@ def document_text(doc: Document) -> tuple[str, int]:
 
 
 def enrich(doc: Document) -> Enrichment:
+    """The enrichment of one document (an ``Enricher``): geography, topics, entities, quotes."""
     text, title_end = document_text(doc)
     return analyse_text(text, title_end=title_end, given_topics=doc.topics)
 

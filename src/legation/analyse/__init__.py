@@ -1,1 +1,0 @@
-"""Stage 7: analysis over the library."""
