@@ -153,3 +153,19 @@ def test_document_page_links_the_same_work_elsewhere(server: str) -> None:
     page = httpx.get(f"{server}/doc/{api['results'][0]['id']}").text
     assert "The same work elsewhere" in page
     assert f"/doc/{api['results'][1]['id']}" in page
+
+
+def test_scheduled_crawl_runs_beside_the_pages_and_stops_with_them(tmp_path: Path) -> None:
+    app = create_app(Settings(data=tmp_path / "lib"), crawl_every=3600)
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert httpx.get(f"http://127.0.0.1:{port}/api/search").json()["total"] == 0
+    assert any(t.name == "legation-crawl" for t in threading.enumerate())
+    uv.should_exit = True
+    thread.join(timeout=30)
+    assert not any(t.name == "legation-crawl" for t in threading.enumerate())
