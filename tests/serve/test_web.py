@@ -169,3 +169,14 @@ def test_scheduled_crawl_runs_beside_the_pages_and_stops_with_them(tmp_path: Pat
     uv.should_exit = True
     thread.join(timeout=30)
     assert not any(t.name == "legation-crawl" for t in threading.enumerate())
+
+
+def test_people_get_error_pages_and_programs_get_json(server: str) -> None:
+    page = httpx.get(f"{server}/", params={"facet": "colour=red"})
+    assert page.status_code == 400
+    assert "That search could not be run" in page.text
+    assert "unknown facet" in page.text
+    missing = httpx.get(f"{server}/doc/nope")
+    assert missing.status_code == 404
+    assert "Back to the search page" in missing.text
+    assert httpx.get(f"{server}/api/documents/nope").json() == {"detail": "no document nope"}

@@ -11,9 +11,12 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from legation.pipeline import Library
 from legation.serve.web.api import api_router, search_params
@@ -57,6 +60,21 @@ def create_app(settings: Settings, crawl_every: float | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(web / "templates"))
     app.mount("/static", StaticFiles(directory=str(web / "static")), name="static")
     app.state.library = library
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _error(request: Request, exc: StarletteHTTPException) -> Response:
+        # Programs get JSON; people get a page in the site's own look.
+        if request.url.path.startswith("/api"):
+            return await http_exception_handler(request, exc)
+        titles = {400: "That search could not be run", 404: "Not found"}
+        context = {
+            "status": exc.status_code,
+            "title": titles.get(exc.status_code, "Something went wrong"),
+            "detail": exc.detail,
+        }
+        return templates.TemplateResponse(
+            request, "error.html", context, status_code=exc.status_code
+        )
 
     app.include_router(pages_router(library, templates, search_params(settings)))
     app.include_router(api_router(library, search_params(settings)))
