@@ -114,16 +114,36 @@ def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
     console.print(f"[bold]{escape(doc.title)}[/]")
     if doc.subtitle:
         console.print(escape(doc.subtitle), style="italic")
-    for key in ("authors", "published", "content_type", "section", "institution", "journal"):
+    keys = ("authors", "published", "content_type", "section", "institution", "journal", "url")
+    for key in (*keys, "topics", "geography"):
         value = record[key]
         if value:
             shown = ", ".join(value) if isinstance(value, list) else value
             console.print(f"[dim]{key}:[/] {escape(str(shown))}")
+    _print_enrichment(console, enrichment or {})
     console.print()
     console.print(escape(doc.abstract or ""))
     console.print(escape(doc.body))
     for ref in doc.related:
         console.print(f"\n[bold]Related:[/] {escape(ref.title)} [dim]({ref.section})[/]")
+
+
+def _print_enrichment(console: Console, enrichment: dict[str, Any]) -> None:
+    """What tagging found: places it is about, topics, people, organisations, quotes."""
+    rows = {
+        "about": enrichment.get("geography", {}).get("about", []),
+        "tagged topics": [
+            t if isinstance(t, str) else t["name"] for t in enrichment.get("topics", [])
+        ],
+        "people": enrichment.get("people", []),
+        "organisations": enrichment.get("organisations", []),
+    }
+    for label, values in rows.items():
+        if values:
+            console.print(f"[dim]{label}:[/] {escape(', '.join(map(str, values)))}")
+    for quote in enrichment.get("quotes", []):
+        who = ", ".join(x for x in (quote.get("speaker"), quote.get("affiliation")) if x)
+        console.print(f"[dim]quote:[/] “{escape(quote['text'])}” [dim]— {escape(who or '?')}[/]")
 
 
 @click.command()
