@@ -55,3 +55,38 @@ def test_stage_implementations_meet_their_protocols(tmp_path: Path) -> None:
         assert index.count() == 0
     enricher: Enricher = enrich
     assert callable(enricher)
+
+
+PAGE = """<!doctype html><html><head><title>Deterrence at sea | Example Review</title>
+<link rel="canonical" href="https://www.example.org/deterrence-at-sea/">
+<meta name="author" content="Jane Roe"></head><body><article><h1>Deterrence at sea</h1>
+<p>Navies in the region have stepped up patrols, and ministers met on Monday to agree rules
+for incidents at sea, officials from three countries said after the talks ended.</p>
+<p>The agreement sets out how ships should signal their intentions and who to call when an
+encounter turns dangerous, a step analysts have urged for a decade.</p>
+<p>Critics say the rules are voluntary and leave disputed waters out of scope entirely.</p>
+</article></body></html>"""
+
+REFERENCE = """TY  - RPRT
+TI  - Deterrence at sea
+AU  - Roe, Jane
+PY  - 2024
+KW  - Maritime security
+UR  - http://example.org/deterrence-at-sea?utm_source=rss
+ER  -
+"""
+
+
+def test_a_reference_never_erases_the_stored_page(tmp_path: Path) -> None:
+    with Library.open(Settings(data=tmp_path / "lib")) as library:
+        page = RawInput(data=PAGE.encode(), name="page.html", url="https://www.example.org/x")
+        ingest([page], library, IngestOptions(enrich=False))
+        ingest(
+            [RawInput(data=REFERENCE.encode(), name="refs.ris")],
+            library,
+            IngestOptions(enrich=False),
+        )
+        docs = list(library.store.iter_documents())
+    assert len(docs) == 1  # the same URL, tracking parameters aside, is one document
+    assert "stepped up patrols" in docs[0].body
+    assert docs[0].tags == ("Maritime security",)

@@ -11,7 +11,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from legation.enrich.dedup import DedupIndex
@@ -306,7 +306,8 @@ def _commit(
             _fail(locator, reason, library, report)
         for raw, docs in prepared.parsed:
             library.store.put_raw(raw.sha256, raw.data)
-            for doc in docs:
+            for parsed_doc in docs:
+                doc = _keep_what_the_input_lacks(library, parsed_doc)
                 outcome = library.store.upsert(doc, enrichments.get(doc.id))
                 if outcome is not Outcome.UNCHANGED:
                     library.dedup.assign(doc)
@@ -318,6 +319,25 @@ def _commit(
     if on_input:
         for item in prepared.batch:
             on_input(item.locator)
+
+
+def _keep_what_the_input_lacks(library: Library, doc: Document) -> Document:
+    """A sparse record (a reference with only metadata) never erases what is stored.
+
+    A reference imported for a page already in the library shares its id (its URL);
+    fields the reference leaves empty keep their stored values, the body above all.
+    """
+    if doc.body:
+        return doc
+    stored = library.store.get(doc.id)
+    if stored is None or not stored.body:
+        return doc
+    kept = {
+        f.name: getattr(stored, f.name)
+        for f in fields(doc)
+        if f.name not in ("id", "source") and not getattr(doc, f.name) and getattr(stored, f.name)
+    }
+    return replace(doc, **kept)
 
 
 def _skip(item: Skipped, library: Library, report: IngestReport) -> None:

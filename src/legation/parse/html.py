@@ -19,6 +19,7 @@ from legation.errors import ParseError, UnsupportedInput
 from legation.model import Document, document_id
 from legation.parse.decode import looks_binary
 from legation.sources.base import RawInput
+from legation.sources.urls import url_document_id
 
 __all__ = ["MAX_HTML_BYTES", "HTMLParser", "decode_html"]
 
@@ -156,9 +157,11 @@ class HTMLParser:
                 f"no article text on this page ({found} outside navigation and boilerplate)"
             )
         title = meta.title or body.split("\n", 1)[0][:200]
+        address = meta.url or raw.url
         return [
             Document(
-                id=document_id(meta.url or raw.path or raw.locator),
+                # One id for every form of a web address; a saved file without one is its path.
+                id=url_document_id(address) if address else document_id(raw.locator),
                 title=title,
                 subtitle=meta.subtitle,
                 url=meta.url,
