@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legation.errors import LegationError
-from legation.parse.registry import FORMATS, parse_raw
+from legation.parse.registry import formats, parse_raw
 from legation.sources.base import RawInput
 
 # Lines shaped like the page-text and listing formats, mixed with noise.
@@ -58,7 +58,7 @@ def test_any_text_parses_or_fails_cleanly(text: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=600), st.sampled_from(("auto", *FORMATS)))
+@given(st.binary(max_size=600), st.sampled_from(("auto", *formats())))
 def test_any_bytes_in_any_format_fail_cleanly(data: bytes, fmt: str) -> None:
     _check(RawInput(data=data, name="input.bin"), fmt)
 

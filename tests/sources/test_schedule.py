@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,12 @@ NO_ENRICH = IngestOptions(enrich=False)
 
 
 @pytest.fixture(autouse=True)
-def html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+def html_parser() -> Iterator[None]:
     from legation.parse import registry
 
-    monkeypatch.setattr(registry, "_PARSERS", dict(registry._PARSERS))
     install()
+    yield
+    registry.unregister_parser("tinyhtml")
 
 
 def _articles(server: LocalServer, n: int) -> list[str]:

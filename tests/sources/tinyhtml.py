@@ -46,4 +46,4 @@ def install() -> None:
     """Add this parser to the registry (tests only; undone by monkeypatch or process end)."""
     from legation.parse import registry
 
-    registry._PARSERS["tinyhtml"] = "tests.sources.tinyhtml:TinyHTMLParser"
+    registry.register_parser("tinyhtml", "tests.sources.tinyhtml:TinyHTMLParser")

@@ -1,13 +1,16 @@
 """Pick the best-scoring parser for an input; formats are registered here by name.
 
-New formats add one line to ``_PARSERS``; modules are imported only when needed so
-`legation --help` stays fast and a heavy parser never slows the others.
+New formats add one line to ``_BUILT_IN``, come from another package's
+``legation.parsers`` entry point, or are registered at run time. Modules are imported
+only when needed, so `legation --help` stays fast and a heavy parser never slows the
+others.
 """
 
 from __future__ import annotations
 
 import importlib
 from functools import cache
+from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from legation.errors import UnsupportedInput
@@ -18,10 +21,20 @@ if TYPE_CHECKING:
     from legation.parse.base import Parser
     from legation.sources.base import RawInput
 
-__all__ = ["FORMATS", "get_parser", "parse_raw"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "formats",
+    "get_parser",
+    "parse_raw",
+    "register_parser",
+    "unregister_parser",
+]
+
+# Other packages add formats through this entry-point group: name = "module:Class".
+ENTRY_POINT_GROUP = "legation.parsers"
 
 # name -> "module:Class"
-_PARSERS: dict[str, str] = {
+_BUILT_IN: dict[str, str] = {
     "pagetext": "legation.parse.pagetext:PageTextParser",
     "listing": "legation.parse.listing:ListingParser",
     "ungd": "legation.parse.ungd:UNGDParser",
@@ -32,16 +45,41 @@ _PARSERS: dict[str, str] = {
     "csljson": "legation.parse.csljson:CSLJSONParser",
 }
 
-FORMATS: tuple[str, ...] = tuple(_PARSERS)
 _MIN_SCORE = 0.05
+_REGISTERED: dict[str, str] = {}
+
+
+@cache
+def _parsers() -> dict[str, str]:
+    """Built-in formats, then plugins' (a plugin cannot replace a built-in)."""
+    found = {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return {**found, **_REGISTERED, **_BUILT_IN}
+
+
+def register_parser(name: str, target: str) -> None:
+    """Add a format at run time: ``target`` is ``"module:Class"``."""
+    _REGISTERED[name] = target
+    _parsers.cache_clear()
+    get_parser.cache_clear()
+
+
+def unregister_parser(name: str) -> None:
+    _REGISTERED.pop(name, None)
+    _parsers.cache_clear()
+    get_parser.cache_clear()
+
+
+def formats() -> tuple[str, ...]:
+    return tuple(_parsers())
 
 
 @cache
 def get_parser(name: str) -> Parser:
+    parsers = _parsers()
     try:
-        target = _PARSERS[name]
+        target = parsers[name]
     except KeyError:
-        raise UnsupportedInput(f"unknown format {name!r} (known: {', '.join(_PARSERS)})") from None
+        raise UnsupportedInput(f"unknown format {name!r} (known: {', '.join(parsers)})") from None
     module_name, _, cls_name = target.partition(":")
     parser: Parser = getattr(importlib.import_module(module_name), cls_name)()
     return parser
@@ -61,7 +99,7 @@ def parse_raw(raw: RawInput, fmt: str = "auto") -> list[Document]:
     text = _text_or_none(raw)
     if fmt != "auto":
         return get_parser(fmt).parse(raw, text)
-    scored = [(get_parser(name).match(raw, text), name) for name in _PARSERS]
+    scored = [(get_parser(name).match(raw, text), name) for name in _parsers()]
     score, best = max(scored)
     if score < _MIN_SCORE:
         if text is None:

@@ -29,11 +29,12 @@ def server() -> Iterator[LocalServer]:
 
 
 @pytest.fixture(autouse=True)
-def html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+def html_parser() -> Iterator[None]:
     from legation.parse import registry
 
-    monkeypatch.setattr(registry, "_PARSERS", dict(registry._PARSERS))
     install()
+    yield
+    registry.unregister_parser("tinyhtml")
 
 
 def run(data: Path, *args: str) -> tuple[int, str, str]:

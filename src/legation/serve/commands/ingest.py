@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from legation.parse.registry import FORMATS
+from legation.parse.registry import formats
 from legation.pipeline import IngestOptions, IngestReport, Library
 from legation.pipeline import ingest as run_ingest
 from legation.serve.cli import settings_of
@@ -43,7 +43,7 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", *FORMATS]),
+    type=click.Choice(["auto", *formats()]),
     default="auto",
     show_default=True,
     help="Input format; auto picks the parser that matches best.",

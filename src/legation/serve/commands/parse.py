@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from legation.errors import LegationError
-from legation.parse.registry import FORMATS, parse_raw
+from legation.parse.registry import formats, parse_raw
 from legation.sources.base import RawInput, Skipped
 from legation.sources.files import FileSource
 
@@ -33,7 +33,7 @@ def _parse_input(item: RawInput | Skipped, fmt: str) -> list[dict[str, Any]]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", *FORMATS]),
+    type=click.Choice(["auto", *formats()]),
     default="auto",
     show_default=True,
     help="Input format; auto picks the parser that matches best.",

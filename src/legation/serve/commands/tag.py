@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from legation.errors import LegationError
-from legation.parse.registry import FORMATS, parse_raw
+from legation.parse.registry import formats, parse_raw
 from legation.serve.cli import settings_of
 from legation.sources.base import RawInput, Skipped
 from legation.sources.files import FileSource
@@ -57,7 +57,7 @@ def _read_text(path: str) -> str:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the only output form).")
 @click.option("--text", "plain", is_flag=True, help="Each FILE (or -) is one plain-text document.")
-@click.option("--format", "fmt", type=click.Choice(["auto", *FORMATS]), default="auto")
+@click.option("--format", "fmt", type=click.Choice(["auto", *formats()]), default="auto")
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
 def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: int | None) -> None:
     """Enrich FILES and print {"documents": [...]}: geography, topics, people,
