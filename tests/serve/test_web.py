@@ -180,3 +180,17 @@ def test_people_get_error_pages_and_programs_get_json(server: str) -> None:
     assert missing.status_code == 404
     assert "Back to the search page" in missing.text
     assert httpx.get(f"{server}/api/documents/nope").json() == {"detail": "no document nope"}
+
+
+def test_search_results_export_for_zotero(server: str) -> None:
+    page = httpx.get(f"{server}/", params={"q": "NATO"}).text
+    assert "/api/export?q=NATO" in page
+    ris = httpx.get(f"{server}/api/export", params={"q": "NATO", "format": "ris"})
+    assert ris.status_code == 200
+    assert "attachment" in ris.headers["content-disposition"]
+    assert (
+        ris.text.count("ER  -")
+        == httpx.get(f"{server}/api/search", params={"q": "NATO"}).json()["total"]
+    )
+    bib = httpx.get(f"{server}/api/export", params={"q": "Arctic", "format": "bibtex"}).text
+    assert "@article{" in bib

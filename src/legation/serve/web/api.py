@@ -3,17 +3,24 @@
 # No `from __future__ import annotations`: FastAPI must see the route annotations as
 # objects, and they refer to a dependency defined at run time.
 
+import io
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from legation.index.fulltext import FACETS, QueryError, SearchRequest
 from legation.index.search import parse_facet_args, search_json
 from legation.pipeline import Library
+from legation.serve.formats.base import get_exporter
 from legation.settings import Settings
 
 __all__ = ["api_router", "search_params"]
+
+_EXPORT_PAGE = 500
+_MAX_EXPORT = 5000  # a larger export is a job for `legation export`
+_SUFFIXES = {"ris": "ris", "bibtex": "bib", "csljson": "json"}
 
 
 def search_params(settings: Settings) -> Callable[..., SearchRequest]:
@@ -55,6 +62,32 @@ def api_router(library: Library, params: Callable[..., SearchRequest]) -> APIRou
         if doc is None:
             raise HTTPException(status_code=404, detail=f"no document {doc_id}")
         return doc.to_json() | {"enrichment": library.store.get_enrichment(doc_id)}
+
+    @router.get("/export")
+    def api_export(
+        search: Annotated[SearchRequest, Depends(params)],
+        format: Annotated[str, Query(pattern="^(ris|bibtex|csljson)$")] = "ris",
+    ) -> Response:
+        """Every result of a search (up to a limit) as references for Zotero."""
+        exporter = get_exporter(format)
+        ids: list[str] = []
+        page = 1
+        while len(ids) < _MAX_EXPORT:
+            request = replace(search, page=page, per_page=_EXPORT_PAGE)
+            hits = library.index.search(request).hits
+            ids += [h.id for h in hits]
+            if len(hits) < _EXPORT_PAGE:
+                break
+            page += 1
+        docs = [d for d in (library.store.get(i) for i in ids[:_MAX_EXPORT]) if d is not None]
+        out = io.StringIO()
+        exporter.write(docs, out)
+        filename = f"legation-export.{_SUFFIXES[format]}"
+        return Response(
+            out.getvalue(),
+            media_type=exporter.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
 
     @router.get("/facets")
     def api_facets() -> dict[str, Any]:
