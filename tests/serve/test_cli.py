@@ -127,3 +127,12 @@ def test_console_script_help() -> None:
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("ingest", "parse", "search", "serve", "show", "stats", "reindex"):
         assert command in out
+
+
+def test_an_unusable_library_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(main, ["--data", str(blocker / "lib"), "stats"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert "Traceback" not in result.output

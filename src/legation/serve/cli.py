@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from legation.errors import LegationError
 from legation.settings import Settings, load_settings
 
 __all__ = ["main"]
@@ -46,6 +47,17 @@ class _LazyGroup(click.Group):
         module_name, _, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Legation's own errors and the system's (a folder it cannot write) are one line
+        # for the person at the terminal, not a traceback.
+        try:
+            return super().invoke(ctx)
+        except LegationError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from exc
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -85,7 +85,12 @@ class FileSource:
                 locator=locator, reason=_too_big(size, self.options.max_bytes), failed=True
             )
             return
-        yield RawInput(data=path.read_bytes(), name=path.name, path=locator)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # one unreadable file must not stop the batch
+            yield Skipped(locator=locator, reason=f"unreadable: {exc.strerror}", failed=True)
+            return
+        yield RawInput(data=data, name=path.name, path=locator)
 
     def _archive(self, path: Path) -> Iterator[RawInput | Skipped]:
         locator = str(path.resolve())
