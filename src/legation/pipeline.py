@@ -95,6 +95,18 @@ class Library:
         self.index.commit()
         return done
 
+    def remove(self, doc_ids: Iterable[str]) -> list[str]:
+        """Remove documents from the store, the index and their works; returns those found."""
+        removed = []
+        with self.store.transaction():
+            for doc_id in doc_ids:
+                if self.store.delete(doc_id):
+                    self.dedup.forget(doc_id)
+                    removed.append(doc_id)
+        self.index.remove(removed)
+        self.index.commit()
+        return removed
+
     def retag(
         self, options: IngestOptions, progress: Callable[[int], None] | None = None
     ) -> tuple[int, int]:

@@ -136,3 +136,21 @@ def test_an_unusable_library_folder_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")
     assert "Traceback" not in result.output
+
+
+def test_remove_takes_a_document_out_of_store_and_index(data_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE)
+    run(data_dir, "ingest", "--no-enrich", str(page))
+    _code, out = run(data_dir, "search", "--json", "corridor")
+    doc_id = json.loads(out)["results"][0]["id"]
+    result = CliRunner().invoke(main, ["--data", str(data_dir), "remove", doc_id, "nope"])
+    assert result.exit_code == 1
+    assert "no document with id nope" in result.output
+    _code, out = run(data_dir, "search", "--json", "corridor")
+    assert json.loads(out)["total"] == 0
+    _code, out = run(data_dir, "stats", "--json")
+    assert json.loads(out)["documents"] == 0
+    # The raw input was kept: the same input brings the document back.
+    _code, out = run(data_dir, "ingest", "--json", "--no-enrich", str(page))
+    assert json.loads(out)["added"] == 1

@@ -223,6 +223,14 @@ class DedupIndex:
             (doc_id, self.options.params, count, signature.hashvalues.tobytes()),
         )
 
+    def forget(self, doc_id: str) -> None:
+        """Drop a removed document's fingerprint and membership (its work stays for others)."""
+        self._ensure_loaded()
+        if self._signatures.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
+        self._forget_membership(doc_id)
+        self.store.execute_write("DELETE FROM fingerprints WHERE doc_id = ?", (doc_id,))
+
     def _forget_membership(self, doc_id: str) -> None:
         self._loaded_works().pop(doc_id, None)
         self.store.execute_write("DELETE FROM work_members WHERE doc_id = ?", (doc_id,))

@@ -25,6 +25,7 @@ _COMMANDS: dict[str, str] = {
     "reindex": "legation.serve.commands.ingest:reindex",
     "search": "legation.serve.commands.search:search",
     "show": "legation.serve.commands.search:show",
+    "remove": "legation.serve.commands.search:remove",
     "stats": "legation.serve.commands.search:stats",
     "serve": "legation.serve.commands.web:serve",
     "sources": "legation.serve.commands.sources:sources",

@@ -149,6 +149,10 @@ class SQLiteStore:
         )
         return Outcome.ADDED if row is None else Outcome.UPDATED
 
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document (its raw input stays, so it can be ingested again)."""
+        return self.execute_write("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
     def set_enrichment(self, doc_id: str, enrichment: dict[str, Any]) -> None:
         self.execute_write(
             "UPDATE documents SET enrichment = ? WHERE id = ?",

@@ -15,7 +15,7 @@ from legation.index.search import parse_facet_args, search_json
 from legation.pipeline import Library
 from legation.serve.cli import settings_of
 
-__all__ = ["search", "show", "stats"]
+__all__ = ["remove", "search", "show", "stats"]
 
 
 def _print_results(console: Console, data: dict[str, Any]) -> None:
@@ -166,3 +166,20 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     console.print(f"{data['failures']} failed inputs")
     for line in failures:
         console.print(f"  [red]{escape(line)}[/]")
+
+
+@click.command()
+@click.argument("doc_ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_context
+def remove(ctx: click.Context, doc_ids: tuple[str, ...]) -> None:
+    """Remove documents from the library (store, index, linked works).
+
+    The raw input bytes are kept, so ingesting the same input again brings a
+    document back.
+    """
+    with Library.open(settings_of(ctx)) as library:
+        removed = library.remove(doc_ids)
+    missing = [d for d in doc_ids if d not in removed]
+    click.echo(f"removed {len(removed)} document(s)", err=True)
+    if missing:
+        raise click.ClickException(f"no document with id {', '.join(missing)}")
