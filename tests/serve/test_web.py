@@ -194,3 +194,13 @@ def test_search_results_export_for_zotero(server: str) -> None:
     )
     bib = httpx.get(f"{server}/api/export", params={"q": "Arctic", "format": "bibtex"}).text
     assert "@article{" in bib
+
+
+def test_the_original_input_can_be_downloaded(server: str) -> None:
+    api = httpx.get(f"{server}/api/search", params={"q": "communiqué"}).json()
+    doc_id = api["results"][0]["id"]
+    raw = httpx.get(f"{server}/api/documents/{doc_id}/raw")
+    assert raw.status_code == 200
+    assert raw.content == HOSTILE.encode()
+    assert 'filename="hostile.txt"' in raw.headers["content-disposition"]
+    assert f"/api/documents/{doc_id}/raw" in httpx.get(f"{server}/doc/{doc_id}").text

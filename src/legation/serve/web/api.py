@@ -4,6 +4,7 @@
 # objects, and they refer to a dependency defined at run time.
 
 import io
+import mimetypes
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Annotated, Any
@@ -62,6 +63,19 @@ def api_router(library: Library, params: Callable[..., SearchRequest]) -> APIRou
         if doc is None:
             raise HTTPException(status_code=404, detail=f"no document {doc_id}")
         return doc.to_json() | {"enrichment": library.store.get_enrichment(doc_id)}
+
+    @router.get("/documents/{doc_id}/raw")
+    def api_raw(doc_id: str) -> Response:
+        """The bytes the document was read from, exactly as they came in."""
+        doc = library.store.get(doc_id)
+        data = library.store.get_raw(doc.source.sha256) if doc is not None else None
+        if doc is None or data is None:
+            raise HTTPException(status_code=404, detail=f"no raw input for {doc_id}")
+        name = (doc.source.path or doc.source.url or doc_id).rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+        media = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "input"
+        headers = {"Content-Disposition": f'attachment; filename="{safe}"'}
+        return Response(data, media_type=media, headers=headers)
 
     @router.get("/export")
     def api_export(
