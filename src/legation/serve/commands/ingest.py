@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from legation.parse.registry import formats
 from legation.pipeline import IngestOptions, IngestReport, Library
 from legation.pipeline import ingest as run_ingest
 from legation.serve.cli import settings_of
+from legation.serve.options import format_option, workers_option
 from legation.serve.progress import progress_bar
 from legation.sources.files import FileSource, FileSourceOptions, count_inputs
 
@@ -40,26 +40,14 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["auto", *formats()]),
-    default="auto",
-    show_default=True,
-    help="Input format; auto picks the parser that matches best.",
-)
+@format_option
 @click.option(
     "--include",
     multiple=True,
     metavar="GLOB",
     help="Only inputs whose path (or archive member name) matches; repeatable.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for tagging (default: the workers setting, 2).",
-)
+@workers_option
 @click.option("--no-enrich", is_flag=True, help="Skip tagging (geography, topics, entities).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.pass_context

@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from legation.errors import LegationError
-from legation.parse.registry import formats, parse_raw
+from legation.parse.registry import parse_raw
+from legation.serve.options import format_option
 from legation.sources.base import RawInput, Skipped
 from legation.sources.files import FileSource
 
@@ -30,14 +31,7 @@ def _parse_input(item: RawInput | Skipped, fmt: str) -> list[dict[str, Any]]:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["auto", *formats()]),
-    default="auto",
-    show_default=True,
-    help="Input format; auto picks the parser that matches best.",
-)
+@format_option
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
 def parse(files: tuple[Path, ...], fmt: str, indent: int | None) -> None:
     """Parse FILES and print {"documents": [...]} as JSON, storing nothing.

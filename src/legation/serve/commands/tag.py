@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from legation.errors import LegationError
-from legation.parse.registry import formats, parse_raw
+from legation.parse.registry import parse_raw
 from legation.serve.cli import settings_of
+from legation.serve.options import format_option, workers_option
 from legation.sources.base import RawInput, Skipped
 from legation.sources.files import FileSource
 
@@ -57,7 +58,7 @@ def _read_text(path: str) -> str:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the only output form).")
 @click.option("--text", "plain", is_flag=True, help="Each FILE (or -) is one plain-text document.")
-@click.option("--format", "fmt", type=click.Choice(["auto", *formats()]), default="auto")
+@format_option
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
 def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: int | None) -> None:
     """Enrich FILES and print {"documents": [...]}: geography, topics, people,
@@ -83,12 +84,7 @@ def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: in
 
 
 @click.command()
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for tagging (default: the workers setting, 2).",
-)
+@workers_option
 @click.pass_context
 def retag(ctx: click.Context, workers: int | None) -> None:
     """Re-run enrichment over every stored document (after the vocabularies change).
