@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tarfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import partial
@@ -145,10 +145,11 @@ def _too_big(size: int, limit: int) -> str:
     return f"too large: {size / 1e6:.1f} MB (limit {limit / 1e6:.0f} MB; raise max_input_bytes)"
 
 
-def count_inputs(paths: list[Path]) -> int | None:
-    """How many inputs the paths hold, for a progress bar; None when costly to know."""
+def count_inputs(locations: Sequence[str]) -> int | None:
+    """How many inputs the locations hold, for a progress bar; None when costly to know."""
     total = 0
-    for path in paths:
+    for location in locations:
+        path = Path(location)
         if path.is_dir():
             total += sum(1 for p in path.rglob("*") if p.is_file() and not is_archive(p))
             if any(is_archive(p) for p in path.rglob("*")):

@@ -15,7 +15,8 @@ from legation.pipeline import ingest as run_ingest
 from legation.serve.cli import settings_of
 from legation.serve.options import format_option, workers_option
 from legation.serve.progress import progress_bar
-from legation.sources.files import FileSource, FileSourceOptions, count_inputs
+from legation.sources.files import FileSourceOptions, count_inputs
+from legation.sources.locations import LocationSource
 
 __all__ = ["ingest", "reindex"]
 
@@ -39,7 +40,7 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @format_option
 @click.option(
     "--include",
@@ -53,14 +54,14 @@ def _summary(console: Console, report: IngestReport, seconds: float) -> None:
 @click.pass_context
 def ingest(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     fmt: str,
     include: tuple[str, ...],
     workers: int | None,
     no_enrich: bool,
     as_json: bool,
 ) -> None:
-    """Add files, folders and archives (.tar.xz, .zip) to the library.
+    """Add files, folders, archives (.tar.xz, .zip) and web pages (URLs) to the library.
 
     The format of each input is detected. Re-ingesting the same input changes
     nothing; a changed input updates its document. Inputs that cannot be read are
@@ -74,12 +75,11 @@ def ingest(
         workers=workers or settings.workers,
         batch_size=settings.batch_size,
     )
-    source = FileSource(
-        list(paths), FileSourceOptions(max_bytes=settings.max_input_bytes, include=include)
-    )
+    files = FileSourceOptions(max_bytes=settings.max_input_bytes, include=include)
+    source = LocationSource(paths, settings, files)
     started = time.perf_counter()
     with Library.open(settings) as library, progress_bar(console) as progress:
-        total = None if include else count_inputs(list(paths))
+        total = None if include else count_inputs(paths)
         task = progress.add_task("Ingesting", total=total, current="")
 
         def advance(locator: str) -> None:

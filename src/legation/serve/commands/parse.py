@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
 from legation.errors import LegationError
 from legation.parse.registry import parse_raw
+from legation.serve.cli import settings_of
 from legation.serve.options import format_option
 from legation.sources.base import RawInput, Skipped
-from legation.sources.files import FileSource
+from legation.sources.locations import LocationSource
 
 __all__ = ["parse"]
 
@@ -30,17 +30,18 @@ def _parse_input(item: RawInput | Skipped, fmt: str) -> list[dict[str, Any]]:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar="FILE_OR_URL...")
 @format_option
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
-def parse(files: tuple[Path, ...], fmt: str, indent: int | None) -> None:
+@click.pass_context
+def parse(ctx: click.Context, files: tuple[str, ...], fmt: str, indent: int | None) -> None:
     """Parse FILES and print {"documents": [...]} as JSON, storing nothing.
 
     Each input's documents appear in the order given; an input that cannot be
     parsed appears at its place as {"source": PATH, "error": REASON}.
     """
     documents: list[dict[str, Any]] = []
-    for item in FileSource(list(files)):
+    for item in LocationSource(files, settings_of(ctx)):
         documents.extend(_parse_input(item, fmt))
     json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=indent)
     sys.stdout.write("\n")

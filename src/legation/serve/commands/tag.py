@@ -14,7 +14,7 @@ from legation.parse.registry import parse_raw
 from legation.serve.cli import settings_of
 from legation.serve.options import format_option, workers_option
 from legation.sources.base import RawInput, Skipped
-from legation.sources.files import FileSource
+from legation.sources.locations import LocationSource
 
 __all__ = ["retag", "tag"]
 
@@ -60,7 +60,15 @@ def _read_text(path: str) -> str:
 @click.option("--text", "plain", is_flag=True, help="Each FILE (or -) is one plain-text document.")
 @format_option
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
-def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: int | None) -> None:
+@click.pass_context
+def tag(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    as_json: bool,
+    plain: bool,
+    fmt: str,
+    indent: int | None,
+) -> None:
     """Enrich FILES and print {"documents": [...]}: geography, topics, people,
     organisations and quotes of each document.
 
@@ -77,7 +85,7 @@ def tag(files: tuple[str, ...], as_json: bool, plain: bool, fmt: str, indent: in
             except (OSError, LegationError) as exc:
                 documents.append({"source": name, "error": str(exc).splitlines()[0]})
     else:
-        for item in FileSource([Path(f) for f in files]):
+        for item in LocationSource(files, settings_of(ctx)):
             documents.extend(_tag_input(item, fmt))
     json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=indent)
     sys.stdout.write("\n")
