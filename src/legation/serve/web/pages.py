@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from legation.index.fulltext import SearchRequest
 from legation.index.search import search_json
 from legation.pipeline import Library
+from legation.serve.web.highlight import body_paragraphs
 
 __all__ = ["pages_router"]
 
@@ -81,14 +82,15 @@ def pages_router(
         doc = library.store.get(doc_id)
         if doc is None:
             raise HTTPException(status_code=404, detail=f"no document {doc_id}")
+        enrichment = library.store.get_enrichment(doc_id) or {}
         work = library.dedup.work_of(doc_id)
         others = [d for d in library.dedup.members(work) if d != doc_id] if work else []
         context = {
             "doc": doc,
             "same_work": [o for o in (library.store.get(d) for d in others) if o is not None],
             "record": doc.to_json(),
-            "enrichment": library.store.get_enrichment(doc_id) or {},
-            "paragraphs": [p for p in doc.body.split("\n\n") if p.strip()],
+            "enrichment": enrichment,
+            "paragraphs": body_paragraphs(doc, enrichment),
         }
         return templates.TemplateResponse(request, "document.html", context)
 
