@@ -56,3 +56,22 @@ def test_about_ranks_countries_and_adds_their_regions() -> None:
     assert {"Iraq", "Middle East"} <= set(ranked)
     e = analyse_text("China's navy\n\nChina sent ships; China's navy grows.", title_end=12)
     assert e.about == ("China", "Asia")
+
+
+def test_member_states_are_not_the_united_states() -> None:
+    text = (
+        "Member States must act. Small island developing States on Earth face rising seas, "
+        "and the States of the region agree."
+    )
+    assert [m.country for m in geoparse(text).mentions if m.country == "USA"] == []
+
+
+def test_a_place_named_throughout_the_body_is_a_subject() -> None:
+    title = "China's new course: what China wants"
+    body = " ".join(
+        f"Paragraph {n}: officials in Japan said China was on the agenda." for n in range(4)
+    )
+    text = f"{title}\n\n{body}"
+    names = [name for name, _ in about(geoparse(text), title_end=len(title))]
+    assert names[0] == "China"
+    assert "Japan" in names

@@ -323,6 +323,8 @@ def _inside(m: _Match, spans: list[Span]) -> bool:
     return any(sp.start <= m.start and m.end <= sp.end for sp in spans)
 
 
+_RECURRING = 4  # body mentions that make a place a subject whatever the headline says
+_RECURRING_SHARE = 0.3
 _WEIGHTS = {
     "country": 1.0,
     "demonym": 0.8,
@@ -346,16 +348,25 @@ def about(
     from legation.vocab.loader import countries, regions
 
     scores: dict[str, float] = defaultdict(float)
+    body_mentions: dict[str, int] = defaultdict(int)
     for m in result.mentions:
         key = m.country or result.region_of.get(m.start)
         if key is None:
             continue
         w = _WEIGHTS.get(m.kind, 0.5) * (3.0 if m.start < title_end else 1.0)
         scores[key] += w
+        body_mentions[key] += m.start >= title_end
     if not scores:
         return []
     top = max(scores.values())
-    keep = {k: v for k, v in scores.items() if v >= share * top and v >= min_score}
+    # A place named again and again through a text is what it is about even when another
+    # dominates the headline (an office in Japan, in an article titled about China).
+    keep = {
+        k: v
+        for k, v in scores.items()
+        if v >= min_score
+        and (v >= share * top or (body_mentions[k] >= _RECURRING and v >= _RECURRING_SHARE * top))
+    }
     vocab, regs = countries(), regions()
     implied: dict[str, float] = {}
     for code, score in keep.items():
