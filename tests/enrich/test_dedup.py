@@ -174,3 +174,18 @@ def test_a_pdf_and_its_html_page_are_one_work(store: SQLiteStore) -> None:
     page = _doc("https://think.example.org/analysis/corridors-and-coalitions", text)
     index = DedupIndex(store)
     assert index.assign(page) == index.assign(pdf_doc)
+
+
+def test_a_document_bridging_two_works_merges_them(store: SQLiteStore) -> None:
+    index = DedupIndex(store)
+    first, second = _prose(11), _prose(12)
+    part_one = _doc("https://a.example.org/part-one", first)
+    part_two = _doc("https://b.example.org/part-two", second)
+    whole = _doc("https://c.example.org/whole-report", f"{first}\n\n{second}")
+    for doc in (part_one, part_two, whole):
+        store.upsert(doc)
+    assert index.assign(part_one) != index.assign(part_two)
+    work = index.assign(whole)
+    assert set(index.members(work)) == {part_one.id, part_two.id, whole.id}
+    assert index.work_of(part_two.id) == work
+    assert list(index.shared_works()) == [work]

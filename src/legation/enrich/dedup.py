@@ -101,9 +101,13 @@ class DedupIndex:
                 return self.work_of(doc.id) or self._link(doc.id, None)
             self._lsh.remove(doc.id)  # the text changed: match it afresh
             self._forget_membership(doc.id)
-        match = self._best_match(doc.id, signature)
+        matches = self._matches(doc.id, signature)
         self._remember(doc.id, signature, count)
-        return self._link(doc.id, match)
+        work_id = self._link(doc.id, matches[0] if matches else None)
+        # A document close to members of several works shows they are one work.
+        for other in {m.work_id for m in matches[1:]} - {work_id}:
+            self._merge(other, into=work_id)
+        return work_id
 
     def similar(self, doc: Document) -> list[Match]:
         """Earlier documents that are near-duplicates of this one, best first (read-only)."""
@@ -209,10 +213,6 @@ class DedupIndex:
                 found.append(Match(doc_id=other, work_id=work, similarity=similarity))
         return sorted(found, key=lambda m: (-m.similarity, m.doc_id))
 
-    def _best_match(self, doc_id: str, signature: Any) -> Match | None:
-        matches = self._matches(doc_id, signature)
-        return matches[0] if matches else None
-
     def _remember(self, doc_id: str, signature: Any, count: int) -> None:
         self._signatures[doc_id] = signature
         self._lsh.insert(doc_id, signature, check_duplication=False)
@@ -230,6 +230,16 @@ class DedupIndex:
             self._lsh.remove(doc_id)
         self._forget_membership(doc_id)
         self.store.execute_write("DELETE FROM fingerprints WHERE doc_id = ?", (doc_id,))
+
+    def _merge(self, work_id: str, *, into: str) -> None:
+        self.store.execute_write(
+            "UPDATE work_members SET work_id = ? WHERE work_id = ?", (into, work_id)
+        )
+        self.store.execute_write("DELETE FROM works WHERE id = ?", (work_id,))
+        works = self._loaded_works()
+        for doc_id, current in list(works.items()):
+            if current == work_id:
+                works[doc_id] = into
 
     def _forget_membership(self, doc_id: str) -> None:
         self._loaded_works().pop(doc_id, None)
