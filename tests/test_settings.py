@@ -33,3 +33,13 @@ def test_unknown_or_bad_settings_are_clear_errors(tmp_path: Path) -> None:
     assert load_settings({"data": tmp_path / "x"}, environ={"LEGATION_SHARED": "/s"}).port == 8000
     with pytest.raises(ValueError, match="bad value for 'PORT'"):
         load_settings({"data": tmp_path / "y"}, environ={"LEGATION_PORT": "eighty"})
+
+
+def test_fetch_settings_reach_the_fetcher(tmp_path: Path) -> None:
+    from legation.sources.http import FetchOptions
+
+    settings = load_settings(
+        {"data": tmp_path}, environ={"LEGATION_FETCH_TIMEOUT": "5", "LEGATION_FETCH_RETRIES": "1"}
+    )
+    options = FetchOptions.from_settings(settings)
+    assert (options.timeout, options.max_retries, options.obey_robots) == (5.0, 1, True)

@@ -34,6 +34,9 @@ class Settings:
     workers: int = 2  # processes for enrichment during ingest (the machine has 2 cores)
     crawl_delay: float = 1.0
     crawl_concurrency: int = 2
+    fetch_timeout: float = 30.0  # seconds per request (connect, read, write)
+    fetch_retries: int = 3  # on 429 and 5xx, with backoff
+    obey_robots: bool = True
     user_agent: str = "Legation/0.1 (+self-hosted research library)"
 
     @property

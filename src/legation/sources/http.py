@@ -105,7 +105,13 @@ class FetchOptions:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FetchOptions:
-        return cls(user_agent=settings.user_agent, max_bytes=settings.max_input_bytes)
+        return cls(
+            user_agent=settings.user_agent,
+            max_bytes=settings.max_input_bytes,
+            timeout=settings.fetch_timeout,
+            max_retries=settings.fetch_retries,
+            obey_robots=settings.obey_robots,
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
