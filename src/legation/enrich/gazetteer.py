@@ -199,12 +199,12 @@ def gazetteer() -> Gazetteer:
             loaded = pickle.load(fh)  # noqa: S301 - our own file, keyed by a hash of its inputs
         if isinstance(loaded, Gazetteer):
             return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass  # missing or unreadable: build it again
     gaz = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # workers may build it at once
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
