@@ -126,7 +126,11 @@ def _publisher(declared: str | None, site: str | None) -> str | None:
 def _site_names(meta: dict[str, list[str]], publisher: str | None, title: str | None) -> set[str]:
     names = {publisher or "", *meta.get("og:site_name", []), *meta.get("application-name", [])}
     if title and len(parts := _SITE_SPLIT.split(title)) > 1:
-        names.update((parts[-1], parts[0]))
+        # "Headline | Site" or "Site | Headline": the shorter end is the site, the other the
+        # headline, which must not count as a site name (it would hide the <h1>)
+        ends = sorted((parts[0], parts[-1]), key=lambda part: len(part.split()))
+        short = len(ends[0].split())
+        names.update(end for end in ends if len(end.split()) == short)
     words = {word_key(name) for name in names}
     words.update(w.removeprefix("www ") for w in list(words))
     words.discard("")
