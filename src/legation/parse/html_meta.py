@@ -112,15 +112,23 @@ def _squash(name: str) -> str:
     return "".join(_WORD.findall(name.casefold().removesuffix(".com")))
 
 
-def _publisher(declared: str | None, site: str | None) -> str | None:
+def _publisher(declared: str | None, site: str | None, suffix: str | None) -> str | None:
     """The JSON-LD publisher's full name when it is the site's ("The Hill" for "TheHill",
-    "Wall Street Journal" for "WSJ"), else the site name: syndicated articles declare the
-    originating agency as publisher."""
+    "Wall Street Journal" for "WSJ"; "Space.com" for "Space"), else
+    the site name: syndicated articles declare the originating agency as publisher. The
+    <title> suffix decides for the declared name when it agrees with it and not with the
+    site name (an og:site_name that names a section)."""
     if not declared or not site:
         return site or declared
     full, short = _squash(declared), _squash(site)
+    if full == short:  # one name: the spelling in words ("Live Science"), else the fuller one
+        return max((site, declared), key=lambda name: (len(name.split()), len(name)))
     initials = "".join(w[0] for w in word_key(declared).split() if w != "the")
-    return declared if short in (full, initials) or (short and short in full) else site
+    if short == initials or (short and short in full):
+        return declared
+    if suffix and _squash(suffix) == full:
+        return declared
+    return site
 
 
 def _site_names(meta: dict[str, list[str]], publisher: str | None, title: str | None) -> set[str]:
@@ -229,20 +237,39 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
 
 
 def _publisher_name(
-    meta: dict[str, list[str]], article: dict[str, Any], page_title: str | None
+    meta: dict[str, list[str]],
+    article: dict[str, Any],
+    page_title: str | None,
+    h1s: list[str],
 ) -> str | None:
-    """Citation/Dublin Core publisher, the JSON-LD or OpenGraph site, else the <title> suffix."""
-    title_parts = _SITE_SPLIT.split(page_title) if page_title else []
+    """Citation/Dublin Core publisher, the JSON-LD or OpenGraph site, else the <title> suffix.
+
+    A <title> that is the displayed headline itself has no site suffix: its last dash
+    belongs to the headline.
+    """
+    headline = page_title is not None and word_key(page_title) in {word_key(h) for h in h1s}
+    title_parts = _SITE_SPLIT.split(page_title) if page_title and not headline else []
+    suffix = title_parts[-1] if len(title_parts) > 1 else None
     publisher_obj = article.get("publisher")
     declared = (
         _first(*person_names(publisher_obj)) if isinstance(publisher_obj, dict | list) else None
     )
     return _first(
         _site_name(_tag(meta, "citation_publisher", "dc.publisher", "dcterms.publisher")),
-        _publisher(_site_name(declared), _site_name(_tag(meta, "og:site_name"))),
+        _publisher(_site_name(declared), _og_site(meta, page_title, suffix), suffix),
         _site_name(_tag(meta, "application-name")),
-        _site_name(title_parts[-1]) if len(title_parts) > 1 else None,
+        _site_name(suffix),
     )
+
+
+def _og_site(meta: dict[str, list[str]], page_title: str | None, suffix: str | None) -> str | None:
+    """og:site_name, unless the <title> names a site and not this one (a section such as "U.S.")."""
+    site = _site_name(_tag(meta, "og:site_name"))
+    if not (site and suffix and page_title):
+        return site
+    if f" {word_key(site).removesuffix(' com')} " not in f" {word_key(page_title)} ":
+        return None
+    return site
 
 
 def _titles(
@@ -250,6 +277,7 @@ def _titles(
     meta: dict[str, list[str]],
     article: dict[str, Any],
     page_title: str | None,
+    h1s: list[str],
     sites: set[str],
 ) -> tuple[str | None, tuple[str, ...]]:
     """The headline, and every title-like string seen (for stripping them from the body)."""
@@ -263,7 +291,6 @@ def _titles(
         )
         if t
     ]
-    h1s = [t for node in tree.css("h1") if (t := clean(node.text(deep=True, separator=" ")))]
     title = _title(h1s, structured, sites)
     return title, tuple(dict.fromkeys([*structured, *h1s, *([title] if title else [])]))
 
@@ -341,9 +368,10 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     meta = _meta_tags(tree)
     article, _ = _json_ld(tree)
     page_title = _page_title(tree)
-    publisher = _publisher_name(meta, article, page_title)
+    h1s = [t for node in tree.css("h1") if (t := clean(node.text(deep=True, separator=" ")))]
+    publisher = _publisher_name(meta, article, page_title, h1s)
     sites = _site_names(meta, publisher, page_title)
-    title, headlines = _titles(tree, meta, article, page_title, sites)
+    title, headlines = _titles(tree, meta, article, page_title, h1s, sites)
     url = _canonical_url(tree, meta, article, page_url)
     published, modified = _dates(tree, meta, article, url)
     return PageMeta(
