@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from legation.parse.dates import MONTH_NAMES_PATTERN
 from legation.parse.html_strings import clean, word_key
 
 if TYPE_CHECKING:
@@ -26,6 +27,14 @@ _AUTHOR_SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\||(?<=[^\W\d_]{3})\.\s)\s*"
 )
 _LABEL = re.compile(r"^[^\W\d_]{2,12}\s*:\s*")  # "Text: Name", "Autor: Name"
+# a byline's dateline after the names: "By A and B Monday, November 18, 2019, 04:05 pm"
+_TRAILING_DATE = re.compile(
+    r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:" + MONTH_NAMES_PATTERN + r")\.?\s+\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + MONTH_NAMES_PATTERN + r")\b).*$",
+    re.I,
+)
+_MAX_BYLINE = 200  # characters
+_MAX_SITE_WORDS = 5  # longer "site names" are a <title>'s headline end, not a site
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|\.com\b", re.I)
 _MAX_NAME_WORDS = 5
 _MAX_VISIBLE_AUTHORS = 4
@@ -82,8 +91,14 @@ def page_authors(
         if not a.startswith(("http://", "https://"))  # article:author is often a profile URL
     ]
     declared = cited or person_names(article.get("author")) or tagged
-    # declared authors that are all boilerplate ("admin") mean no byline, not a cue to guess one
-    return _split_authors(declared, sites) if declared else _visible_authors(tree, sites)
+    names = _split_authors(declared, sites)
+    if names:
+        return names
+    # declared authors that are all boilerplate ("admin") mean no byline, not a cue to guess
+    # one; the site declared as its own author ("AppleInsider") says nothing either way
+    if declared and not all(_site_like(word_key(name), sites) for name in declared):
+        return ()
+    return _visible_authors(tree, sites)
 
 
 def person_names(value: Any) -> list[str]:
@@ -109,11 +124,28 @@ def in_comments(node: LexborNode) -> bool:
     return False
 
 
+def _site_like(key: str, sites: set[str]) -> bool:
+    """A name that is a site name, part of one ("Beachbody" of "The Beachbody Blog") or one
+    followed by more words ("India Post News Weekly"): an account, not a person."""
+    padded = f" {key} "
+    return any(
+        key == site
+        or (
+            len(site.split()) <= _MAX_SITE_WORDS
+            and (padded in f" {site} " or padded.startswith(f" {site} "))
+        )
+        for site in sites
+        if site
+    )
+
+
 def _split_authors(raw: list[str], sites: set[str]) -> tuple[str, ...]:
     names: list[str] = []
     for text in raw:
+        text = _TRAILING_DATE.sub("", _BY_PREFIX.sub("", text))
         parts = [
-            p.strip(" .:-–—") for p in _AUTHOR_SPLIT.split(_LABEL.sub("", _BY_PREFIX.sub("", text)))
+            _BY_PREFIX.sub("", p.strip(" .:-–—")).strip(" .:-–—")  # "| By: Name"
+            for p in _AUTHOR_SPLIT.split(_LABEL.sub("", text))
         ]
         lead_words = len(parts[0].split()) if parts else 0
         for index, part in enumerate(parts):
@@ -122,7 +154,7 @@ def _split_authors(raw: list[str], sites: set[str]) -> tuple[str, ...]:
                 continue
             if (
                 len(name.split()) > _MAX_NAME_WORDS
-                or word_key(name) in sites
+                or _site_like(word_key(name), sites)
                 or not _name_like(name)
             ):
                 continue
@@ -148,8 +180,17 @@ def _visible_authors(tree: LexborHTMLParser, sites: set[str]) -> tuple[str, ...]
         found = [
             text
             for node in tree.css(selector)[:_MAX_AUTHORS]
-            if not in_comments(node) and (text := clean(node.text(deep=True, separator=" ")))
+            if (text := clean(node.text(deep=True, separator=" ")))
+            and len(text) <= _MAX_BYLINE  # a longer element is a block of the page, not a byline
+            and not in_comments(node)
         ]
         if (names := _split_authors(found, sites)) and len(names) <= _MAX_VISIBLE_AUTHORS:
             return names
+        if found and all(_account(text, sites) for text in found):
+            return ()  # the byline credits the site or a desk: there is no person to find
     return ()
+
+
+def _account(text: str, sites: set[str]) -> bool:
+    name = _BY_PREFIX.sub("", text.strip(" |.:-–—")).strip()
+    return bool(_BOILERPLATE_AUTHOR.search(name)) or _site_like(word_key(name), sites)
