@@ -34,6 +34,7 @@ _TRAILING_DATE = re.compile(
     re.I,
 )
 _MAX_BYLINE = 200  # characters
+_MAX_DATELINES = 5  # byline elements looked at
 _MAX_SITE_WORDS = 5  # longer "site names" are a <title>'s headline end, not a site
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|\.com\b", re.I)
 _MAX_NAME_WORDS = 5
@@ -93,12 +94,32 @@ def page_authors(
     declared = cited or person_names(article.get("author")) or tagged
     names = _split_authors(declared, sites)
     if names:
-        return names
+        return _fuller_byline(names, tree, sites)
     # declared authors that are all boilerplate ("admin") mean no byline, not a cue to guess
     # one; the site declared as its own author ("AppleInsider") says nothing either way
     if declared and not all(_site_like(word_key(name), sites) for name in declared):
         return ()
     return _visible_authors(tree, sites)
+
+
+def _fuller_byline(
+    names: tuple[str, ...], tree: LexborHTMLParser, sites: set[str]
+) -> tuple[str, ...]:
+    """A visible byline element that credits every declared author and more (structured
+    data often names only the first of several)."""
+    if len(names) >= _MAX_VISIBLE_AUTHORS:
+        return names
+    declared = {word_key(name) for name in names}
+    for node in tree.css('[class*="byline"]')[:_MAX_DATELINES]:
+        text = clean(node.text(deep=True, separator=" "))
+        if not text or len(text) > _MAX_BYLINE or in_comments(node):
+            continue
+        visible = _split_authors([text], sites)
+        if len(names) < len(visible) <= _MAX_VISIBLE_AUTHORS and declared <= {
+            word_key(name) for name in visible
+        }:
+            return visible
+    return names
 
 
 def person_names(value: Any) -> list[str]:
@@ -142,10 +163,10 @@ def _site_like(key: str, sites: set[str]) -> bool:
 def _split_authors(raw: list[str], sites: set[str]) -> tuple[str, ...]:
     names: list[str] = []
     for text in raw:
-        text = _TRAILING_DATE.sub("", _BY_PREFIX.sub("", text))
+        byline = _TRAILING_DATE.sub("", _BY_PREFIX.sub("", text))
         parts = [
             _BY_PREFIX.sub("", p.strip(" .:-–—")).strip(" .:-–—")  # "| By: Name"
-            for p in _AUTHOR_SPLIT.split(_LABEL.sub("", text))
+            for p in _AUTHOR_SPLIT.split(_LABEL.sub("", byline))
         ]
         lead_words = len(parts[0].split()) if parts else 0
         for index, part in enumerate(parts):

@@ -273,7 +273,6 @@ def _og_site(meta: dict[str, list[str]], page_title: str | None, suffix: str | N
 
 
 def _titles(
-    tree: LexborHTMLParser,
     meta: dict[str, list[str]],
     article: dict[str, Any],
     page_title: str | None,
@@ -371,7 +370,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     h1s = [t for node in tree.css("h1") if (t := clean(node.text(deep=True, separator=" ")))]
     publisher = _publisher_name(meta, article, page_title, h1s)
     sites = _site_names(meta, publisher, page_title)
-    title, headlines = _titles(tree, meta, article, page_title, h1s, sites)
+    title, headlines = _titles(meta, article, page_title, h1s, sites)
     url = _canonical_url(tree, meta, article, page_url)
     published, modified = _dates(tree, meta, article, url)
     return PageMeta(
