@@ -41,6 +41,7 @@ _ARTICLE_TYPES = {
 }
 _SITE_SPLIT = re.compile(r"\s+[|\-–—:·»]\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")  # "Headline | Site"
+_MAX_SUFFIX_WORDS = 3  # a longer <title> end is part of the headline, not a site name
 _H1_OVERLAP = 0.4
 _H1_MIN_COMMON = 3
 _WORD = re.compile(r"\w+")
@@ -263,9 +264,13 @@ def _publisher_name(
 
 
 def _og_site(meta: dict[str, list[str]], page_title: str | None, suffix: str | None) -> str | None:
-    """og:site_name, unless the <title> names a site and not this one (a section such as "U.S.")."""
+    """og:site_name, unless the <title> ends in another short site name and nowhere names
+    this one (an og:site_name that is a section, such as "U.S.")."""
     site = _site_name(_tag(meta, "og:site_name"))
-    if not (site and suffix and page_title):
+    if not (site and suffix and page_title) or len(suffix.split()) > _MAX_SUFFIX_WORDS:
+        return site
+    named, other = _squash(site), _squash(suffix)
+    if named in other or other in named:  # "CNN" and "CNNPolitics"
         return site
     if f" {word_key(site).removesuffix(' com')} " not in f" {word_key(page_title)} ":
         return None
