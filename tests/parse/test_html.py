@@ -125,6 +125,47 @@ def test_staff_bylines_are_no_authors() -> None:
     assert doc["authors"] == []
 
 
+def test_site_accounts_are_no_authors_and_site_author_reads_byline() -> None:
+    site = '<meta property="og:site_name" content="The Example Blog">'
+    doc = parse(page(head=site + '<meta name="author" content="Example">'))
+    assert doc["authors"] == []  # part of the site's name: an account
+    own = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "author": {"name": "The Example Blog"}}</script>'
+    )
+    byline = '<p class="byline">By Ana Ruiz and Li Wei Monday, March 3, 2025, 04:05 pm</p>'
+    doc = parse(page(head=site + own, before=byline))
+    assert doc["authors"] == ["Ana Ruiz", "Li Wei"]
+
+
+def test_byline_with_more_names_than_json_ld() -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "author": {"name": "Ana Ruiz"}}</script>'
+    )
+    byline = '<p class="byline">By Ana Ruiz, Li Wei, Sam Okoro</p>'
+    doc = parse(page(head=ld, before=byline))
+    assert doc["authors"] == ["Ana Ruiz", "Li Wei", "Sam Okoro"]
+
+
+def test_headline_title_and_section_site_name() -> None:
+    head = (
+        "<title>Talks resume in Geneva - Example News</title>"
+        '<meta property="og:title" content="Ceasefire talks restart">'
+        '<meta property="og:site_name" content="World">'
+    )
+    doc = parse(page(head=head))
+    assert doc["title"] == "Talks resume in Geneva"
+    assert doc["publisher"] == "Example News"
+    dashed = "<title>Talks resume in Geneva – the long road to peace</title>"
+    doc = parse(
+        page(head=dashed).replace(
+            "Talks resume in Geneva<", "Talks resume in Geneva – the long road to peace<"
+        )
+    )
+    assert doc["publisher"] is None
+
+
 def test_dateline_beats_utc_stamp_a_day_off() -> None:
     head = '<meta property="article:published_time" content="2025-03-15T03:10:00Z">'
     doc = parse(page(head=head, before="<time>March 14, 2025 11:10 PM ET</time>"))
