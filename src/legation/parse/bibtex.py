@@ -17,7 +17,6 @@ from legation.parse.citation import (
     content_type_of,
     join_person,
     loose_date,
-    provenance,
     reference_id,
 )
 
@@ -163,5 +162,5 @@ def document_from_entry(entry: Entry, raw: RawInput, index: int) -> Document:
         language=_field(entry, "language", "langid"),
         tags=tuple(dict.fromkeys(k for k in _KEYWORD_SPLIT.split(keywords or "") if k)),
         position=index,
-        source=provenance("bibtex", raw.sha256, raw.read_at, raw.path, raw.url),
+        source=raw.provenance("bibtex"),
     )

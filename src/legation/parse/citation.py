@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from legation.model import Document, PartialDate, Provenance, document_id
+from legation.model import Document, PartialDate, document_id
 from legation.sources.urls import url_document_id
 
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
     "join_person",
     "keywords_of",
     "loose_date",
-    "provenance",
     "publisher_of",
     "ref_type",
     "reference_id",
@@ -301,12 +300,6 @@ def reference_id(*, record_id: str | None, url: str | None, locator: str, index:
     if url:
         return url_document_id(url)
     return document_id(f"{locator}#{index}")
-
-
-def provenance(
-    fmt: str, raw_sha: str, read_at: str, path: str | None, url: str | None
-) -> Provenance:
-    return Provenance(format=fmt, sha256=raw_sha, read_at=read_at, path=path, url=url)
 
 
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")

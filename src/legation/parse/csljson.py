@@ -18,7 +18,6 @@ from legation.parse.citation import (
     from_publisher,
     join_person,
     loose_date,
-    provenance,
     reference_id,
     split_title,
 )
@@ -157,5 +156,5 @@ def document_from_csl(item: dict[str, Any], raw: RawInput, index: int) -> Docume
         language=_text(item, "language"),
         tags=_keywords(item.get("keyword")),
         position=index,
-        source=provenance("csljson", raw.sha256, raw.read_at, raw.path, raw.url),
+        source=raw.provenance("csljson"),
     )

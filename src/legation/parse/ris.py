@@ -16,7 +16,6 @@ from legation.parse.citation import (
     from_publisher,
     inverted_to_display,
     loose_date,
-    provenance,
     reference_id,
     split_title,
 )
@@ -115,5 +114,5 @@ def document_from_ris(record: dict[str, Any], raw: RawInput, index: int) -> Docu
         language=_first(record, "language"),
         tags=tuple(dict.fromkeys(_list(record, "keywords"))),
         position=index,
-        source=provenance("ris", raw.sha256, raw.read_at, raw.path, raw.url),
+        source=raw.provenance("ris"),
     )

@@ -7,7 +7,7 @@ writer (``execute_write``); the crawler makes them from one thread only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -53,37 +53,20 @@ class QueueRow:
     attempts: int
 
 
-_SOURCE_COLUMNS = "id, url, kind, title, institution, enabled, added_at, last_crawled"
-_QUEUE_COLUMNS = (
-    "url, source_id, status, etag, last_modified, final_url, content_type, sha256, attempts"
-)
+# The columns are the records' fields, in order: one place to add a column.
+_SOURCE_FIELDS = tuple(f.name for f in fields(SourceRow))
+_QUEUE_FIELDS = tuple(f.name for f in fields(QueueRow))
+_SOURCE_COLUMNS = ", ".join(_SOURCE_FIELDS)
+_QUEUE_COLUMNS = ", ".join(_QUEUE_FIELDS)
 
 
 def _source(row: tuple[Any, ...]) -> SourceRow:
-    return SourceRow(
-        id=row[0],
-        url=row[1],
-        kind=row[2],
-        title=row[3],
-        institution=row[4],
-        enabled=bool(row[5]),
-        added_at=row[6],
-        last_crawled=row[7],
-    )
+    values = dict(zip(_SOURCE_FIELDS, row, strict=True))
+    return SourceRow(**values | {"enabled": bool(values["enabled"])})
 
 
 def _queue(row: tuple[Any, ...]) -> QueueRow:
-    return QueueRow(
-        url=row[0],
-        source_id=row[1],
-        status=row[2],
-        etag=row[3],
-        last_modified=row[4],
-        final_url=row[5],
-        content_type=row[6],
-        sha256=row[7],
-        attempts=row[8],
-    )
+    return QueueRow(**dict(zip(_QUEUE_FIELDS, row, strict=True)))
 
 
 class CrawlState:
